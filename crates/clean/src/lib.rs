@@ -1,0 +1,1 @@
+//! crosswire-clean (walking skeleton; see issue 6).

@@ -1,0 +1,8 @@
+//! One module per subcommand.
+
+pub mod clean;
+pub mod cluster;
+pub mod digest;
+pub mod eval;
+pub mod extract;
+pub mod summarize;

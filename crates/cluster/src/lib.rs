@@ -1,0 +1,1 @@
+//! crosswire-cluster: crosswire cluster stage: incremental story clustering of an article stream. (Not built yet.)

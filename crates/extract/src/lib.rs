@@ -1,0 +1,1 @@
+//! crosswire-extract: crosswire extract stage: main-content extraction and page metadata from HTML. (Not built yet.)

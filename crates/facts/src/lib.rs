@@ -1,0 +1,1 @@
+//! crosswire-facts: crosswire facts stage: quantity claims, quotes, entities, resolved dates and timeline. (Not built yet.)

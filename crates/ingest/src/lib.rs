@@ -1,0 +1,1 @@
+//! crosswire-ingest (walking skeleton; see issue 6).

@@ -1,0 +1,55 @@
+use serde::{Deserialize, Serialize};
+
+use crate::Article;
+
+/// How a copy relates to its group's representative.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CopyKind {
+    /// Same normalized text.
+    Exact,
+    /// Nearly the same text (small edits, added or dropped lines).
+    Near,
+    /// The same wire story carried by another outlet, with more editing.
+    Syndicated,
+}
+
+/// An article that copies the group's representative.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Copy {
+    pub id: String,
+    /// Estimated Jaccard similarity of word shingles with the representative, 0..=1.
+    pub similarity: f64,
+    pub kind: CopyKind,
+}
+
+/// Articles that are copies of one another: one representative is kept, the rest are listed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DuplicateGroup {
+    pub representative: String,
+    pub copies: Vec<Copy>,
+}
+
+/// The articles about one event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Story {
+    pub id: String,
+    pub articles: Vec<Article>,
+    pub duplicates: Vec<DuplicateGroup>,
+}
+
+impl Story {
+    pub fn article(&self, id: &str) -> Option<&Article> {
+        self.articles.iter().find(|a| a.id == id)
+    }
+
+    /// Ids of articles that are not copies of another (representatives and singletons).
+    pub fn representatives(&self) -> impl Iterator<Item = &Article> {
+        self.articles.iter().filter(|a| {
+            !self
+                .duplicates
+                .iter()
+                .any(|g| g.copies.iter().any(|c| c.id == a.id))
+        })
+    }
+}

@@ -1,0 +1,1 @@
+//! crosswire-report (walking skeleton; see issue 6).

@@ -1,0 +1,20 @@
+//! Text utilities shared by every crosswire stage.
+//!
+//! * [`sentences`]: split a paragraph into sentences, surviving abbreviations (U.S., Gen., Mr.,
+//!   a.m.), initials, decimals, quotes and dashes.
+//! * [`words`] / [`Token`]: word tokenization with byte offsets.
+//! * [`stem`]: English Snowball (Porter 2) stemming of a lowercase word.
+//! * [`fold`]: lowercase + diacritic folding for matching (`Erdoğan` = `erdogan`).
+//! * [`is_stopword`]: a compact English stopword list.
+//!
+//! Nothing here allocates per character; all functions take `&str` and are pure.
+
+mod fold;
+mod sentence;
+mod stop;
+mod token;
+
+pub use fold::{fold, fold_char};
+pub use sentence::{sentence_spans, sentences};
+pub use stop::is_stopword;
+pub use token::{Token, content_terms, stem, word_count, words};
