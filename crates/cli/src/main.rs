@@ -32,6 +32,12 @@ enum Command {
     Cluster(cmd::cluster::Args),
     /// Evaluate outputs against references (ROUGE).
     Eval(cmd::eval::Args),
+    /// Extract facts (quantities, quotes, dates, timeline) from articles about one story.
+    Facts(cmd::facts::Args),
+    /// Add articles to the store incrementally (dedup + story clustering).
+    Ingest(cmd::ingest::Args),
+    /// List the stories in the store.
+    Stories(cmd::stories::Args),
 }
 
 fn main() -> ExitCode {
@@ -43,6 +49,9 @@ fn main() -> ExitCode {
         Command::Summarize(a) => cmd::summarize::run(a),
         Command::Cluster(a) => cmd::cluster::run(a),
         Command::Eval(a) => cmd::eval::run(a),
+        Command::Facts(a) => cmd::facts::run(a),
+        Command::Ingest(a) => cmd::ingest::run(a),
+        Command::Stories(a) => cmd::stories::run(a),
     };
     match result {
         Ok(code) => code,

@@ -5,4 +5,7 @@ pub mod cluster;
 pub mod digest;
 pub mod eval;
 pub mod extract;
+pub mod facts;
+pub mod ingest;
+pub mod stories;
 pub mod summarize;

@@ -1,0 +1,3 @@
+//! Digest sections rendered by their own modules.
+
+pub mod facts;
