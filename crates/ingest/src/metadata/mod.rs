@@ -1,0 +1,1 @@
+//! Metadata from plain text (in progress).
