@@ -1,0 +1,271 @@
+//! Which elements are page furniture rather than article: by tag, by ARIA role, by hidden
+//! state, and by class/id vocabulary that templates across languages use (`comment`,
+//! `share`, `related`, `cookie`, `sidebar`, …). Class names are English-ish even on German
+//! or French sites, so this vocabulary is not an English-only text heuristic.
+
+use crate::dom::Element;
+
+/// Elements that never hold article text.
+pub fn is_dropped_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "math"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "canvas"
+            | "video"
+            | "audio"
+            | "map"
+            | "button"
+            | "select"
+            | "input"
+            | "textarea"
+            | "option"
+            | "nav"
+            | "aside"
+            | "footer"
+            | "head"
+            | "title"
+            | "figcaption"
+            | "dialog"
+            | "menu"
+            | "label"
+    )
+}
+
+/// Substrings of a lowercased `class`/`id` that mark furniture.
+const NOISE: &[&str] = &[
+    "comment",
+    "footer",
+    "related",
+    "share",
+    "sharing",
+    "social",
+    "sociable",
+    "cookie",
+    "consent",
+    "newsletter",
+    "sidebar",
+    "breadcrumb",
+    "bread-crumb",
+    "menu",
+    "navigation",
+    "navbar",
+    "subnav",
+    "widget",
+    "advert",
+    "popup",
+    "modal",
+    "overlay",
+    "paywall",
+    "rating",
+    "pagination",
+    "pager",
+    "sponsor",
+    "promo",
+    "outbrain",
+    "taboola",
+    "recommend",
+    "most-popular",
+    "mostread",
+    "most-read",
+    "sr-only",
+    "visually-hidden",
+    "screen-reader",
+    "skip-link",
+    "skiplink",
+    "login",
+    "signup",
+    "subscribe",
+    "toolbar",
+    "byline",
+    "author",
+    "caption",
+    "tag-list",
+    "taglist",
+    "tagcloud",
+    "post-tags",
+    "entry-tags",
+    "article-tags",
+    "post-meta",
+    "entry-meta",
+    "article-meta",
+    "postmeta",
+    "meta-info",
+    "metadata",
+    "timestamp",
+    "dateline",
+    "print-only",
+    "noprint",
+    "hidden",
+    "lightbox",
+    "slider",
+    "carousel",
+    "banner",
+    "disqus",
+    "respond",
+    "reply",
+    "teaser",
+    "infobox",
+    "next-post",
+    "prev-post",
+    "post-nav",
+    "nav-links",
+    "syndication",
+    "viral",
+    "crumbs",
+    "ad-container",
+    "ad-slot",
+    "adslot",
+    "google-ad",
+    "werbung",
+    "anzeige",
+];
+
+/// Whole class/id tokens that mark furniture (too short to match as substrings safely).
+const NOISE_TOKENS: &[&str] = &[
+    "nav", "ad", "ads", "tags", "meta", "share", "social", "date", "hide", "print", "links",
+    "more", "bottom", "top", "header", "masthead", "sticky",
+];
+
+/// Substrings of class/id that mark the article body (a positive signal).
+const CONTENT: &[&str] = &[
+    "article", "content", "entry", "post", "story", "text", "body", "main", "blog", "inhalt",
+    "artikel", "beitrag",
+];
+
+/// Lowercased class + id of an element, space-separated.
+pub fn class_id(el: &Element) -> String {
+    let mut s = String::new();
+    if let Some(c) = el.attr("class") {
+        s.push_str(c);
+    }
+    if let Some(i) = el.attr("id") {
+        s.push(' ');
+        s.push_str(i);
+    }
+    s.make_ascii_lowercase();
+    s
+}
+
+/// Whether an element is hidden from readers.
+pub fn is_hidden(el: &Element) -> bool {
+    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    if let Some(style) = el.attr("style") {
+        let s: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if s.contains("display:none") || s.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the element's role marks it as navigation or similar furniture.
+pub fn is_noise_role(el: &Element) -> bool {
+    matches!(
+        el.attr("role"),
+        Some(
+            "navigation"
+                | "banner"
+                | "contentinfo"
+                | "complementary"
+                | "menu"
+                | "menubar"
+                | "search"
+                | "dialog"
+                | "alertdialog"
+        )
+    )
+}
+
+/// Whether the class/id string names furniture.
+pub fn is_noise_class(ci: &str) -> bool {
+    if ci.is_empty() {
+        return false;
+    }
+    if NOISE.iter().any(|p| ci.contains(p)) {
+        return true;
+    }
+    ci.split(|c: char| c.is_whitespace())
+        .any(|tok| NOISE_TOKENS.contains(&tok) || tok.starts_with("ad-") || tok.starts_with("ads-"))
+}
+
+/// Class weight in the readability sense: positive for body-like names, negative for noise.
+pub fn class_weight(ci: &str) -> f32 {
+    let mut w = 0.0;
+    if is_noise_class(ci) {
+        w -= 25.0;
+    }
+    if CONTENT.iter().any(|p| ci.contains(p)) {
+        w += 25.0;
+    }
+    w
+}
+
+/// How strongly a class/id/itemprop names the article body itself; higher is better.
+pub fn body_marker(el: &Element, ci: &str) -> u8 {
+    if el
+        .attr("itemprop")
+        .is_some_and(|v| v.eq_ignore_ascii_case("articlebody"))
+    {
+        return 3;
+    }
+    const STRONG: &[&str] = &[
+        "articlebody",
+        "article-body",
+        "article_body",
+        "article__body",
+        "article-content",
+        "article_content",
+        "article__content",
+        "articlecontent",
+        "article-text",
+        "articletext",
+        "article__text",
+        "entry-content",
+        "entry_content",
+        "post-content",
+        "post_content",
+        "postcontent",
+        "post-body",
+        "post_body",
+        "post-text",
+        "post_text",
+        "post-entry",
+        "postentry",
+        "story-body",
+        "storybody",
+        "story-content",
+        "story-text",
+        "body-text",
+        "bodytext",
+        "text-content",
+        "field-body",
+        "fulltext",
+        "single-content",
+        "blog-content",
+        "page-content",
+        "main-content",
+        "content-body",
+        "content__body",
+        "art-content",
+        "rich-text",
+        "richtext",
+    ];
+    if STRONG.iter().any(|p| ci.contains(p)) {
+        return 2;
+    }
+    0
+}

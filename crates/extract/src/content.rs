@@ -1,0 +1,468 @@
+//! Main-content extraction over a parsed [`Dom`].
+//!
+//! 1. **Prune**: mark furniture dead (dropped tags, hidden elements, noise roles and
+//!    class/id vocabulary), guarding elements that hold most of the page's text.
+//! 2. **Measure**: per node, the live text length, the part of it inside links, and commas,
+//!    summed bottom-up in one pass (arena order puts parents before children).
+//! 3. **Choose** the article root: an element whose class/id/itemprop names the body, else
+//!    readability-style scoring, where each text block credits its ancestors and link-heavy
+//!    candidates lose; siblings of the winner that score well join it.
+//! 4. **Emit** blocks from the chosen roots in reading order and drop link lists,
+//!    link-dominated lines and empty debris. A result that is too small falls back to all
+//!    live text blocks of the page.
+
+use crate::boilerplate::{
+    body_marker, class_id, class_weight, is_dropped_tag, is_hidden, is_noise_class, is_noise_role,
+};
+use crate::dom::{Dom, NodeData, NodeId};
+
+/// Per-node measurements used by the choice and emit steps.
+struct Analysis<'a> {
+    dom: &'a Dom,
+    dead: Vec<bool>,
+    /// Live (not dead) text characters below the node, whitespace excluded.
+    text: Vec<u32>,
+    /// Of `text`, characters inside `<a>`.
+    link: Vec<u32>,
+    commas: Vec<u32>,
+    /// Text characters in the node's own text children (not in child elements).
+    own: Vec<u32>,
+}
+
+fn count_chars(t: &str) -> (u32, u32) {
+    let mut n = 0u32;
+    let mut commas = 0u32;
+    for c in t.chars() {
+        if !c.is_whitespace() {
+            n += 1;
+        }
+        if matches!(c, ',' | '，' | '、' | '،') {
+            commas += 1;
+        }
+    }
+    (n, commas)
+}
+
+fn is_heading(tag: &str) -> bool {
+    matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+/// Tags that start a new output block.
+fn is_block(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "ul"
+            | "ol"
+            | "li"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "table"
+            | "tr"
+            | "td"
+            | "th"
+            | "tbody"
+            | "thead"
+            | "blockquote"
+            | "pre"
+            | "header"
+            | "figure"
+            | "form"
+            | "address"
+            | "hr"
+            | "center"
+            | "details"
+            | "summary"
+            | "caption"
+            | "fieldset"
+            | "body"
+            | "html"
+    )
+}
+
+impl<'a> Analysis<'a> {
+    fn new(dom: &'a Dom) -> Self {
+        let n = dom.nodes.len();
+        let mut raw = vec![0u32; n];
+        for i in (1..n).rev() {
+            let node = &dom.nodes[i];
+            if let NodeData::Text(t) = &node.data {
+                raw[i] = count_chars(t).0;
+            }
+            if let Some(p) = node.parent {
+                raw[p] = raw[p].saturating_add(raw[i]);
+            }
+        }
+        let body = dom.find_all("body").next().unwrap_or(0);
+        let page = raw[body].max(1) as f32;
+
+        let mut dead = vec![false; n];
+        let mut in_link = vec![false; n];
+        for i in 1..n {
+            let node = &dom.nodes[i];
+            let parent = node.parent.unwrap_or(0);
+            if dead[parent] {
+                dead[i] = true;
+                continue;
+            }
+            in_link[i] = in_link[parent];
+            let NodeData::Element(el) = &node.data else {
+                continue;
+            };
+            let tag = &*el.tag;
+            if tag == "a" {
+                in_link[i] = true;
+            }
+            if is_dropped_tag(tag) || is_hidden(el) || is_noise_role(el) {
+                dead[i] = true;
+                continue;
+            }
+            if matches!(tag, "html" | "body" | "main") {
+                continue;
+            }
+            let share = raw[i] as f32 / page;
+            if tag == "header" && share < 0.3 {
+                dead[i] = true;
+                continue;
+            }
+            let ci = class_id(el);
+            // An element holding most of the page is a layout wrapper whatever its class
+            // says (`<div class="page has-sidebar">`), and named article bodies stay.
+            if share < 0.5 && tag != "article" && is_noise_class(&ci) && body_marker(el, &ci) == 0 {
+                dead[i] = true;
+            }
+        }
+
+        let mut text = vec![0u32; n];
+        let mut link = vec![0u32; n];
+        let mut commas = vec![0u32; n];
+        let mut own = vec![0u32; n];
+        for i in (1..n).rev() {
+            if dead[i] {
+                continue;
+            }
+            let node = &dom.nodes[i];
+            if let NodeData::Text(t) = &node.data {
+                let (c, k) = count_chars(t);
+                text[i] = c;
+                commas[i] = k;
+                if in_link[i] {
+                    link[i] = c;
+                }
+                if let Some(p) = node.parent {
+                    own[p] += c;
+                }
+            }
+            if let Some(p) = node.parent {
+                text[p] = text[p].saturating_add(text[i]);
+                link[p] = link[p].saturating_add(link[i]);
+                commas[p] = commas[p].saturating_add(commas[i]);
+            }
+        }
+        Analysis {
+            dom,
+            dead,
+            text,
+            link,
+            commas,
+            own,
+        }
+    }
+
+    fn link_density(&self, i: NodeId) -> f32 {
+        if self.text[i] == 0 {
+            0.0
+        } else {
+            self.link[i] as f32 / self.text[i] as f32
+        }
+    }
+
+    /// The element whose class/id/itemprop names the article body, if one holds real text.
+    fn marked_body(&self) -> Option<NodeId> {
+        let mut best: Option<(u8, u32, NodeId)> = None;
+        for (i, node) in self.dom.nodes.iter().enumerate() {
+            if self.dead[i] || self.text[i] < 150 {
+                continue;
+            }
+            let NodeData::Element(el) = &node.data else {
+                continue;
+            };
+            let m = body_marker(el, &class_id(el));
+            if m == 0 {
+                continue;
+            }
+            if best.is_none_or(|(bm, bt, _)| (m, self.text[i]) > (bm, bt)) {
+                best = Some((m, self.text[i], i));
+            }
+        }
+        best.map(|(_, _, i)| i)
+    }
+
+    /// Readability-style scoring; returns the winning element and its score table.
+    fn scored_root(&self) -> Option<(NodeId, Vec<f32>)> {
+        let n = self.dom.nodes.len();
+        let mut score = vec![0f32; n];
+        let mut init = vec![false; n];
+        for (i, node) in self.dom.nodes.iter().enumerate() {
+            if self.dead[i] {
+                continue;
+            }
+            let NodeData::Element(el) = &node.data else {
+                continue;
+            };
+            let tag = &*el.tag;
+            let len = match tag {
+                "p" | "pre" | "td" | "blockquote" | "dd" | "li" => {
+                    self.text[i] - self.link[i].min(self.text[i])
+                }
+                "div" | "section" | "article" | "span" | "font" | "center" | "main" => self.own[i],
+                _ => continue,
+            };
+            if len < 25 {
+                continue;
+            }
+            let s = 1.0 + self.commas[i].min(20) as f32 + (len as f32 / 100.0).min(3.0);
+            for (level, a) in self.dom.ancestors(i).take(5).enumerate() {
+                if a == 0 {
+                    break;
+                }
+                if !init[a] {
+                    init[a] = true;
+                    score[a] = self.base_score(a);
+                }
+                let div = match level {
+                    0 => 1.0,
+                    1 => 2.0,
+                    l => l as f32 * 3.0,
+                };
+                score[a] += s / div;
+            }
+        }
+        let mut best: Option<(f32, NodeId)> = None;
+        for i in 0..n {
+            if !init[i] || self.dead[i] {
+                continue;
+            }
+            score[i] *= 1.0 - self.link_density(i);
+            if best.is_none_or(|(b, _)| score[i] > b) {
+                best = Some((score[i], i));
+            }
+        }
+        best.map(|(_, i)| (i, score))
+    }
+
+    fn base_score(&self, i: NodeId) -> f32 {
+        let Some(el) = self.dom.element(i) else {
+            return 0.0;
+        };
+        let tag_score = match &*el.tag {
+            "div" | "article" | "main" => 5.0,
+            "pre" | "td" | "blockquote" => 3.0,
+            "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+            _ => 0.0,
+        };
+        tag_score + class_weight(&class_id(el))
+    }
+
+    /// The winner plus siblings that look like more of the same article.
+    fn with_siblings(&self, top: NodeId, score: &[f32]) -> Vec<NodeId> {
+        let Some(parent) = self.dom.nodes[top].parent else {
+            return vec![top];
+        };
+        let threshold = (score[top] * 0.2).max(10.0);
+        let mut roots = Vec::new();
+        for &s in &self.dom.nodes[parent].children {
+            if s == top {
+                roots.push(s);
+                continue;
+            }
+            if self.dead[s] || self.dom.element(s).is_none() {
+                continue;
+            }
+            let ld = self.link_density(s);
+            let keep = score[s] >= threshold && ld < 0.5
+                || (self.dom.tag(s) == "p" && (self.text[s] > 80 && ld < 0.25));
+            if keep {
+                roots.push(s);
+            }
+        }
+        roots
+    }
+}
+
+/// One output block with the measurements the filters need.
+struct Block {
+    text: String,
+    chars: u32,
+    link_chars: u32,
+}
+
+struct Emitter<'a, 'b> {
+    an: &'b Analysis<'a>,
+    blocks: Vec<Block>,
+    cur: String,
+    cur_chars: u32,
+    cur_link: u32,
+}
+
+impl Emitter<'_, '_> {
+    fn flush(&mut self) {
+        let text = self.cur.trim();
+        if !text.is_empty() {
+            // Drop blocks that are mostly link text (menus, "read more" rows).
+            let ld = self.cur_link as f32 / self.cur_chars.max(1) as f32;
+            if !(ld > 0.6 || ld > 0.3 && self.cur_chars < 40) {
+                self.blocks.push(Block {
+                    text: text.to_string(),
+                    chars: self.cur_chars,
+                    link_chars: self.cur_link,
+                });
+            }
+        }
+        self.cur.clear();
+        self.cur_chars = 0;
+        self.cur_link = 0;
+    }
+
+    fn push_text(&mut self, t: &str, in_link: bool, pre: bool) {
+        let (c, _) = count_chars(t);
+        self.cur_chars += c;
+        if in_link {
+            self.cur_link += c;
+        }
+        if pre {
+            self.cur.push_str(t);
+            return;
+        }
+        for (k, word) in t.split(char::is_whitespace).enumerate() {
+            if k > 0 && !self.cur.ends_with([' ', '\n']) && !self.cur.is_empty() {
+                self.cur.push(' ');
+            }
+            self.cur.push_str(word);
+        }
+    }
+
+    /// Whether a container is a list of links (related articles, tag clouds, menus).
+    fn is_link_list(&self, i: NodeId, tag: &str) -> bool {
+        let an = self.an;
+        let ld = an.link_density(i);
+        match tag {
+            "ul" | "ol" | "dl" | "table" | "div" | "section" => an.text[i] > 0 && ld > 0.5,
+            _ => false,
+        }
+    }
+
+    fn emit(&mut self, root: NodeId) {
+        let dom = self.an.dom;
+        // (node, entering, in_link, in_pre)
+        let mut stack: Vec<(NodeId, bool, bool, bool)> = vec![(root, true, false, false)];
+        while let Some((i, entering, in_link, pre)) = stack.pop() {
+            if self.an.dead[i] {
+                continue;
+            }
+            match &dom.nodes[i].data {
+                NodeData::Text(t) => self.push_text(t, in_link, pre),
+                NodeData::Document => {
+                    for &c in dom.nodes[i].children.iter().rev() {
+                        stack.push((c, true, in_link, pre));
+                    }
+                }
+                NodeData::Element(el) => {
+                    let tag = &*el.tag;
+                    if !entering {
+                        if is_block(tag) {
+                            self.flush();
+                        }
+                        continue;
+                    }
+                    if tag == "br" {
+                        self.cur.push('\n');
+                        continue;
+                    }
+                    if self.an.text[i] == 0 {
+                        continue;
+                    }
+                    if self.is_link_list(i, tag) {
+                        continue;
+                    }
+                    if is_block(tag) {
+                        self.flush();
+                    } else if matches!(tag, "img") {
+                        continue;
+                    }
+                    stack.push((i, false, in_link, pre));
+                    let link = in_link || tag == "a";
+                    let p = pre || tag == "pre";
+                    for &c in dom.nodes[i].children.iter().rev() {
+                        stack.push((c, true, link, p));
+                    }
+                }
+            }
+        }
+        self.flush();
+    }
+}
+
+fn emit_roots(an: &Analysis<'_>, roots: &[NodeId]) -> Vec<Block> {
+    let mut e = Emitter {
+        an,
+        blocks: Vec::new(),
+        cur: String::new(),
+        cur_chars: 0,
+        cur_link: 0,
+    };
+    for &r in roots {
+        e.emit(r);
+    }
+    e.blocks
+}
+
+fn total(blocks: &[Block]) -> u32 {
+    blocks
+        .iter()
+        .map(|b| b.chars - b.link_chars.min(b.chars))
+        .sum()
+}
+
+/// The article's paragraphs (headings and list items are paragraphs too), in order.
+pub fn extract_paragraphs(dom: &Dom) -> Vec<String> {
+    let an = Analysis::new(dom);
+    let scored = an.scored_root();
+    let marked = an.marked_body();
+    let mut blocks = match (&scored, marked) {
+        (_, Some(m)) => emit_roots(&an, &[m]),
+        (Some((top, score)), None) => emit_roots(&an, &an.with_siblings(*top, score)),
+        (None, None) => Vec::new(),
+    };
+    if let (Some((top, score)), Some(_)) = (&scored, marked) {
+        // A named body that is much smaller than what scoring finds was a wrong guess
+        // (a teaser box, one of several body parts).
+        let alt = emit_roots(&an, &an.with_siblings(*top, score));
+        if total(&alt) > 3 * total(&blocks).max(1) {
+            blocks = alt;
+        }
+    }
+    if total(&blocks) < 200 {
+        let body = dom.find_all("body").next().unwrap_or(0);
+        let all = emit_roots(&an, &[body]);
+        if total(&all) > 2 * total(&blocks) {
+            blocks = all
+                .into_iter()
+                .filter(|b| b.chars >= 40 || blocks.is_empty())
+                .collect();
+        }
+    }
+    let _ = is_heading;
+    blocks.into_iter().map(|b| b.text).collect()
+}
