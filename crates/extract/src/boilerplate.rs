@@ -27,9 +27,6 @@ pub fn is_dropped_tag(tag: &str) -> bool {
             | "input"
             | "textarea"
             | "option"
-            | "nav"
-            | "aside"
-            | "footer"
             | "head"
             | "title"
             | "figcaption"
@@ -37,6 +34,11 @@ pub fn is_dropped_tag(tag: &str) -> bool {
             | "menu"
             | "label"
     )
+}
+
+/// Structural elements that are usually furniture but sometimes wrap the article.
+pub fn is_furniture_tag(tag: &str) -> bool {
+    matches!(tag, "nav" | "aside" | "footer")
 }
 
 /// Substrings of a lowercased `class`/`id` that mark furniture.
@@ -75,8 +77,6 @@ const NOISE: &[&str] = &[
     "most-popular",
     "mostread",
     "most-read",
-    "sr-only",
-    "visually-hidden",
     "screen-reader",
     "skip-link",
     "skiplink",
@@ -103,7 +103,6 @@ const NOISE: &[&str] = &[
     "dateline",
     "print-only",
     "noprint",
-    "hidden",
     "lightbox",
     "slider",
     "carousel",
@@ -111,7 +110,6 @@ const NOISE: &[&str] = &[
     "disqus",
     "respond",
     "reply",
-    "teaser",
     "infobox",
     "next-post",
     "prev-post",
@@ -131,7 +129,8 @@ const NOISE: &[&str] = &[
 /// Whole class/id tokens that mark furniture (too short to match as substrings safely).
 const NOISE_TOKENS: &[&str] = &[
     "nav", "ad", "ads", "tags", "meta", "share", "social", "date", "hide", "print", "links",
-    "more", "bottom", "top", "header", "masthead", "sticky",
+    "more", "bottom", "top", "masthead", "sticky", "hidden", "sr-only",
+    "visually-hidden", "element-invisible", "invisible",
 ];
 
 /// Substrings of class/id that mark the article body (a positive signal).
@@ -190,16 +189,24 @@ pub fn is_noise_role(el: &Element) -> bool {
     )
 }
 
+/// Whether the class/id names a comment section (never protected as prose).
+pub fn is_comment_class(ci: &str) -> bool {
+    ci.contains("comment") || ci.contains("disqus") || ci.contains("respond")
+}
+
 /// Whether the class/id string names furniture.
 pub fn is_noise_class(ci: &str) -> bool {
     if ci.is_empty() {
         return false;
     }
-    if NOISE.iter().any(|p| ci.contains(p)) {
-        return true;
-    }
-    ci.split(|c: char| c.is_whitespace())
-        .any(|tok| NOISE_TOKENS.contains(&tok) || tok.starts_with("ad-") || tok.starts_with("ads-"))
+    ci.split(|c: char| c.is_whitespace()).any(|tok| {
+        // Page-builder classes (`elementor-widget-text-editor`) name layout, not purpose.
+        !tok.starts_with("elementor")
+            && (NOISE.iter().any(|p| tok.contains(p))
+                || NOISE_TOKENS.contains(&tok)
+                || tok.starts_with("ad-")
+                || tok.starts_with("ads-"))
+    })
 }
 
 /// Class weight in the readability sense: positive for body-like names, negative for noise.

@@ -12,7 +12,7 @@
 //!    live text blocks of the page.
 
 use crate::boilerplate::{
-    body_marker, class_id, class_weight, is_dropped_tag, is_hidden, is_noise_class, is_noise_role,
+    body_marker, class_id, class_weight, is_dropped_tag, is_furniture_tag, is_comment_class, is_hidden, is_noise_class, is_noise_role,
 };
 use crate::dom::{Dom, NodeData, NodeId};
 
@@ -105,6 +105,45 @@ impl<'a> Analysis<'a> {
         }
         let body = dom.find_all("body").next().unwrap_or(0);
         let page = raw[body].max(1) as f32;
+        // Prose: characters in paragraphs of 100+ characters that are hardly links. An
+        // element holding most of the page's prose is the article's container whatever its
+        // class says (`<div class="documentcontent__sharingcontainer">`).
+        let mut raw_link = vec![0u32; n];
+        let mut link_flag = vec![false; n];
+        for i in 1..n {
+            let p = dom.nodes[i].parent.unwrap_or(0);
+            link_flag[i] = link_flag[p] || dom.tag(i) == "a";
+        }
+        let mut prose = vec![0u32; n];
+        for i in (1..n).rev() {
+            if link_flag[i] && matches!(dom.nodes[i].data, NodeData::Text(_)) {
+                raw_link[i] = raw[i];
+            }
+            if dom.tag(i) == "p" && raw[i] >= 100 && (raw_link[i] as f32) < 0.2 * raw[i] as f32 {
+                prose[i] = raw[i];
+            }
+            if let Some(p) = dom.nodes[i].parent {
+                raw_link[p] = raw_link[p].saturating_add(raw_link[i]);
+                prose[p] = prose[p].saturating_add(prose[i]);
+            }
+        }
+        let page_prose = prose[body].max(1) as f32;
+        // Whether a node is, or holds, an element named as the article body: such nodes are
+        // never pruned, whatever their own class says (`<div class="socialicons-sticky">`
+        // around `<div class="entry-content">`).
+        let mut holds_body = vec![false; n];
+        for i in (1..n).rev() {
+            if let Some(el) = dom.element(i) {
+                if raw[i] >= 100 && body_marker(el, &class_id(el)) >= 2 {
+                    holds_body[i] = true;
+                }
+            }
+            if holds_body[i] {
+                if let Some(p) = dom.nodes[i].parent {
+                    holds_body[p] = true;
+                }
+            }
+        }
 
         let mut dead = vec![false; n];
         let mut in_link = vec![false; n];
@@ -123,22 +162,27 @@ impl<'a> Analysis<'a> {
             if tag == "a" {
                 in_link[i] = true;
             }
-            if is_dropped_tag(tag) || is_hidden(el) || is_noise_role(el) {
+            if is_dropped_tag(tag) || is_hidden(el) {
                 dead[i] = true;
                 continue;
             }
-            if matches!(tag, "html" | "body" | "main") {
+            if matches!(tag, "html" | "body" | "main") || holds_body[i] {
                 continue;
             }
             let share = raw[i] as f32 / page;
-            if tag == "header" && share < 0.3 {
+            if (is_furniture_tag(tag) || is_noise_role(el)) && share < 0.3 {
                 dead[i] = true;
                 continue;
             }
             let ci = class_id(el);
             // An element holding most of the page is a layout wrapper whatever its class
-            // says (`<div class="page has-sidebar">`), and named article bodies stay.
-            if share < 0.5 && tag != "article" && is_noise_class(&ci) && body_marker(el, &ci) == 0 {
+            // says (`<div class="page has-sidebar">`).
+            let holds_prose = prose[i] >= 400 && prose[i] as f32 >= 0.5 * page_prose;
+            if share < 0.5
+                && tag != "article"
+                && is_noise_class(&ci)
+                && (!holds_prose || is_comment_class(&ci))
+            {
                 dead[i] = true;
             }
         }
@@ -465,4 +509,36 @@ pub fn extract_paragraphs(dom: &Dom) -> Vec<String> {
     }
     let _ = is_heading;
     blocks.into_iter().map(|b| b.text).collect()
+}
+
+/// Debug aid: the ancestor chain of the first text node containing `needle`, with the
+/// measurements and verdicts the extractor used.
+#[doc(hidden)]
+pub fn explain(dom: &Dom, needle: &str) -> String {
+    let an = Analysis::new(dom);
+    let scored = an.scored_root();
+    let mut out = String::new();
+    if let Some((top, _)) = &scored {
+        out.push_str(&format!("scored top: {} {}\n", dom.tag(*top), dom.element(*top).map(class_id).unwrap_or_default()));
+    }
+    if let Some(m) = an.marked_body() {
+        out.push_str(&format!("marked: {} {}\n", dom.tag(m), dom.element(m).map(class_id).unwrap_or_default()));
+    }
+    let Some(hit) = (0..dom.nodes.len()).find(|&i| matches!(&dom.nodes[i].data, NodeData::Text(t) if crate::dom::collapse_ws(t).contains(needle))) else {
+        out.push_str("needle not found in any single text node\n");
+        return out;
+    };
+    for a in std::iter::once(hit).chain(dom.ancestors(hit)) {
+        let s = scored.as_ref().map(|(_, s)| s[a]).unwrap_or(0.0);
+        out.push_str(&format!(
+            "{} .{} dead={} text={} link={} score={:.1}\n",
+            dom.tag(a),
+            dom.element(a).map(class_id).unwrap_or_default(),
+            an.dead[a],
+            an.text[a],
+            an.link[a],
+            s
+        ));
+    }
+    out
 }
