@@ -302,7 +302,72 @@ impl<'a> Analysis<'a> {
                 best = Some((score[i], i));
             }
         }
-        best.map(|(_, i)| (i, score))
+        let (_, mut top) = best?;
+        top = self.refine_top(top, &score, &init);
+        Some((top, score))
+    }
+
+    /// Readability's adjustments: when several near-equal candidates exist, take their
+    /// common ancestor; climb while an ancestor scores higher; skip single-child wrappers.
+    fn refine_top(&self, mut top: NodeId, score: &[f32], init: &[bool]) -> NodeId {
+        let dom = self.dom;
+        let is_stop = |i: NodeId| matches!(dom.tag(i), "body" | "html" | "") || i == 0;
+        let top_score = score[top];
+        let mut alternatives: Vec<NodeId> = (0..score.len())
+            .filter(|&i| init[i] && i != top && !self.dead[i] && score[i] >= 0.75 * top_score)
+            .collect();
+        alternatives.sort_by(|a, b| score[*b].total_cmp(&score[*a]));
+        alternatives.truncate(5);
+        if alternatives.len() >= 3 {
+            for a in dom.ancestors(top) {
+                if is_stop(a) {
+                    break;
+                }
+                let contained = alternatives
+                    .iter()
+                    .filter(|&&alt| dom.ancestors(alt).any(|x| x == a))
+                    .count();
+                if contained >= 3 {
+                    top = a;
+                    break;
+                }
+            }
+        }
+        let mut last = score[top];
+        let threshold = last / 3.0;
+        let mut cur = top;
+        while let Some(parent) = dom.nodes[cur].parent {
+            if is_stop(parent) {
+                break;
+            }
+            cur = parent;
+            if !init[parent] {
+                continue;
+            }
+            if score[parent] < threshold {
+                break;
+            }
+            if score[parent] > last {
+                top = parent;
+                break;
+            }
+            last = score[parent];
+        }
+        while let Some(parent) = dom.nodes[top].parent {
+            if is_stop(parent) {
+                break;
+            }
+            let element_children = dom.nodes[parent]
+                .children
+                .iter()
+                .filter(|&&c| dom.element(c).is_some() && !self.dead[c])
+                .count();
+            if element_children != 1 {
+                break;
+            }
+            top = parent;
+        }
+        top
     }
 
     fn base_score(&self, i: NodeId) -> f32 {
@@ -324,7 +389,7 @@ impl<'a> Analysis<'a> {
         let Some(parent) = self.dom.nodes[top].parent else {
             return vec![top];
         };
-        let threshold = (score[top] * 0.2).max(10.0);
+        let threshold = (score.get(top).copied().unwrap_or(0.0) * 0.2).max(10.0);
         let mut roots = Vec::new();
         for &s in &self.dom.nodes[parent].children {
             if s == top {
@@ -335,8 +400,10 @@ impl<'a> Analysis<'a> {
                 continue;
             }
             let ld = self.link_density(s);
-            let keep = score[s] >= threshold && ld < 0.5
-                || (self.dom.tag(s) == "p" && (self.text[s] > 80 && ld < 0.25));
+            // Siblings that score well, or that are plain prose (a lead paragraph, a
+            // second body part), belong to the article too.
+            let keep = score.get(s).is_some_and(|&v| v >= threshold) && ld < 0.5
+                || (self.text[s] > 80 && ld < 0.25 && !is_heading(self.dom.tag(s)));
             if keep {
                 roots.push(s);
             }
@@ -479,36 +546,53 @@ fn total(blocks: &[Block]) -> u32 {
         .sum()
 }
 
+/// Which roots were emitted and why, for [`explain`].
+struct Choice {
+    roots: Vec<NodeId>,
+    blocks: Vec<Block>,
+    how: &'static str,
+}
+
+fn choose(an: &Analysis<'_>) -> Choice {
+    let dom = an.dom;
+    let scored = an.scored_root();
+    let marked = an.marked_body();
+    let scored_roots = scored.as_ref().map(|(top, score)| an.with_siblings(*top, score));
+    let mut choice = match (&scored_roots, marked) {
+        (_, Some(m)) => {
+            let roots = an.with_siblings(m, &[]);
+            Choice { blocks: emit_roots(an, &roots), roots, how: "marked" }
+        }
+        (Some(r), None) => Choice { blocks: emit_roots(an, r), roots: r.clone(), how: "scored" },
+        (None, None) => Choice { roots: Vec::new(), blocks: Vec::new(), how: "none" },
+    };
+    if let (Some(r), Some(_)) = (&scored_roots, marked) {
+        // A named body that is much smaller than what scoring finds was a wrong guess
+        // (a teaser box, one of several body parts).
+        let alt = emit_roots(an, r);
+        if total(&alt) > 3 * total(&choice.blocks).max(1) {
+            choice = Choice { blocks: alt, roots: r.clone(), how: "scored>marked" };
+        }
+    }
+    if total(&choice.blocks) < 200 {
+        let body = dom.find_all("body").next().unwrap_or(0);
+        let all = emit_roots(an, &[body]);
+        if total(&all) > 2 * total(&choice.blocks) {
+            let empty = choice.blocks.is_empty();
+            choice = Choice {
+                blocks: all.into_iter().filter(|b| b.chars >= 40 || empty).collect(),
+                roots: vec![body],
+                how: "fallback-body",
+            };
+        }
+    }
+    choice
+}
+
 /// The article's paragraphs (headings and list items are paragraphs too), in order.
 pub fn extract_paragraphs(dom: &Dom) -> Vec<String> {
     let an = Analysis::new(dom);
-    let scored = an.scored_root();
-    let marked = an.marked_body();
-    let mut blocks = match (&scored, marked) {
-        (_, Some(m)) => emit_roots(&an, &[m]),
-        (Some((top, score)), None) => emit_roots(&an, &an.with_siblings(*top, score)),
-        (None, None) => Vec::new(),
-    };
-    if let (Some((top, score)), Some(_)) = (&scored, marked) {
-        // A named body that is much smaller than what scoring finds was a wrong guess
-        // (a teaser box, one of several body parts).
-        let alt = emit_roots(&an, &an.with_siblings(*top, score));
-        if total(&alt) > 3 * total(&blocks).max(1) {
-            blocks = alt;
-        }
-    }
-    if total(&blocks) < 200 {
-        let body = dom.find_all("body").next().unwrap_or(0);
-        let all = emit_roots(&an, &[body]);
-        if total(&all) > 2 * total(&blocks) {
-            blocks = all
-                .into_iter()
-                .filter(|b| b.chars >= 40 || blocks.is_empty())
-                .collect();
-        }
-    }
-    let _ = is_heading;
-    blocks.into_iter().map(|b| b.text).collect()
+    choose(&an).blocks.into_iter().map(|b| b.text).collect()
 }
 
 /// Debug aid: the ancestor chain of the first text node containing `needle`, with the
@@ -524,11 +608,17 @@ pub fn explain(dom: &Dom, needle: &str) -> String {
     if let Some(m) = an.marked_body() {
         out.push_str(&format!("marked: {} {}\n", dom.tag(m), dom.element(m).map(class_id).unwrap_or_default()));
     }
-    let Some(hit) = (0..dom.nodes.len()).find(|&i| matches!(&dom.nodes[i].data, NodeData::Text(t) if crate::dom::collapse_ws(t).contains(needle))) else {
+    let c = choose(&an);
+    for r in &c.roots {
+        out.push_str(&format!("root({}): {} {}\n", c.how, dom.tag(*r), dom.element(*r).map(class_id).unwrap_or_default()));
+    }
+    let Some(hit) = (0..dom.nodes.len()).find(|&i| matches!(&dom.nodes[i].data, NodeData::Text(t) if crate::dom::collapse_ws(t).contains(needle)) && dom.ancestors(i).all(|a| dom.tag(a) != "head" && dom.tag(a) != "script")) else {
         out.push_str("needle not found in any single text node\n");
         return out;
     };
     for a in std::iter::once(hit).chain(dom.ancestors(hit)) {
+        let mark = if c.roots.contains(&a) { "ROOT " } else { "" };
+        out.push_str(mark);
         let s = scored.as_ref().map(|(_, s)| s[a]).unwrap_or(0.0);
         out.push_str(&format!(
             "{} .{} dead={} text={} link={} score={:.1}\n",
