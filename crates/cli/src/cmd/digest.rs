@@ -1,9 +1,71 @@
+//! `crosswire digest`: the whole pipeline on inputs about one story.
+
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+use anyhow::Context;
+use crosswire::pipeline::{self, DigestOptions};
+use crosswire::report::{self, Format};
+use crosswire::summarize::Method;
 
 /// Arguments of `crosswire digest`.
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Output format: md (Markdown), json or html.
+    #[arg(long, short = 'f', default_value = "md")]
+    format: String,
+    /// Write the digest to FILE instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// Word budget of the summary.
+    #[arg(long, default_value_t = 100)]
+    words: usize,
+    /// Summarization method (as `crosswire summarize --method`).
+    #[arg(long)]
+    method: Option<String>,
+    /// Files and directories (recursively: .txt, .jsonl, ...), `-` for stdin.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+}
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`crosswire digest` is not built yet")
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let format = Format::parse(&args.format).with_context(|| {
+        format!(
+            "unknown --format {:?}; choose md, json or html",
+            args.format
+        )
+    })?;
+    let method = match &args.method {
+        Some(m) => Method::parse(m).with_context(|| format!("unknown --method {m:?}"))?,
+        None => Method::default(),
+    };
+    let batch = crosswire::ingest::read_inputs(&args.inputs);
+    for p in &batch.problems {
+        eprintln!("crosswire: skipped {p}");
+    }
+    if batch.documents.is_empty() {
+        anyhow::bail!("no article could be read from the inputs");
+    }
+    let skipped = !batch.problems.is_empty();
+    let articles = pipeline::prepare(batch.documents);
+    let story = pipeline::story("story-1", articles);
+    let digest = pipeline::digest(
+        &story,
+        &DigestOptions {
+            words: args.words,
+            method,
+            ..Default::default()
+        },
+    );
+    let text = report::render(std::slice::from_ref(&digest), format);
+    match &args.out {
+        Some(path) => std::fs::write(path, text)
+            .with_context(|| format!("cannot write {}", path.display()))?,
+        None => print!("{text}"),
+    }
+    Ok(if skipped {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -1,1 +1,374 @@
-//! Metadata from plain text (in progress).
+//! Metadata from the text of an article: title, publication date, byline, outlet tag,
+//! dateline and wire attribution. Lines that are metadata move into [`Metadata`] fields and
+//! are recorded as removals (`metadata:*`), so they do not pollute the body.
+//!
+//! Two passes: [`from_raw`] before cleaning (header and trailer lines, which the cleaner
+//! could mistake for content or drop without reading), and [`complete`] after cleaning
+//! (wire attribution inside the body, outlet self-references in removed boilerplate).
+
+mod attribution;
+mod blocks;
+pub mod dates;
+
+use crosswire_model::{Metadata, RawDocument, Removal};
+use crosswire_text::{fold, is_stopword, word_count, words};
+
+pub use attribution::{WIRE_SERVICES, outlet_from_boilerplate, wire_from_body};
+pub use blocks::blocks;
+pub use dates::{find_date, parse_date};
+
+/// What the first pass found: metadata, the remaining body blocks, and what it removed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TextMeta {
+    pub meta: Metadata,
+    pub body: Vec<String>,
+    pub removed: Vec<Removal>,
+}
+
+/// How many leading blocks may hold header metadata (title, date, byline lines).
+const HEADER_BLOCKS: usize = 8;
+/// Header metadata lines are short; longer blocks are body text.
+const HEADER_MAX_WORDS: usize = 20;
+
+/// First pass over a raw document: container metadata, then title, header and trailer lines.
+pub fn from_raw(raw: &RawDocument) -> TextMeta {
+    let mut out = TextMeta {
+        meta: Metadata {
+            url: raw.url.clone(),
+            published: raw.published.as_deref().and_then(parse_date),
+            outlet: raw.outlet.clone().filter(|o| !o.trim().is_empty()),
+            ..Metadata::default()
+        },
+        body: blocks(&raw.text),
+        removed: Vec::new(),
+    };
+    match raw
+        .title
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        Some(t) => out.meta.title = t.to_string(),
+        None => take_title(&mut out),
+    }
+    drop_title_repeats(&mut out);
+    take_header_lines(&mut out);
+    take_trailer_lines(&mut out);
+    take_lead_tags(&mut out);
+    if out.meta.outlet.is_none() {
+        out.meta.outlet = raw.url.as_deref().and_then(outlet_from_url);
+    }
+    out
+}
+
+/// Second pass, after cleaning: wire attribution from the body, outlet from boilerplate that
+/// names the site.
+pub fn complete(meta: &mut Metadata, body: &[String], removed: &[Removal]) {
+    for w in wire_from_body(body) {
+        if !meta.wire.iter().any(|x| fold(x) == fold(&w)) {
+            meta.wire.push(w);
+        }
+    }
+    if meta.outlet.is_none() {
+        meta.outlet = outlet_from_boilerplate(removed.iter().map(|r| r.text.as_str()));
+    }
+    if meta.title.is_empty() {
+        meta.title = body
+            .first()
+            .map(|b| b.chars().take(120).collect())
+            .unwrap_or_default();
+    }
+}
+
+/// A line can be a title: a few words, at least two of them content words, not a sentence
+/// ending in a period, not a date line.
+fn title_worthy(line: &str) -> bool {
+    let n = word_count(line);
+    let content = words(line)
+        .iter()
+        .filter(|t| !is_stopword(&t.text.to_lowercase()))
+        .count();
+    (2..=30).contains(&n)
+        && content >= 2
+        && find_date(line).is_none_or(|(_, r)| r.len() * 2 < line.len())
+}
+
+fn take_title(out: &mut TextMeta) {
+    if let Some(i) = out
+        .body
+        .iter()
+        .take(HEADER_BLOCKS)
+        .position(|b| title_worthy(b))
+    {
+        // Blocks before the title (breadcrumbs, "You are here") are page chrome.
+        for b in out.body.drain(..i) {
+            out.removed.push(Removal {
+                text: b,
+                reason: "metadata:before-title".into(),
+            });
+        }
+        out.meta.title = out.body.remove(0);
+        out.removed.push(Removal {
+            text: out.meta.title.clone(),
+            reason: "metadata:title".into(),
+        });
+    }
+}
+
+fn drop_title_repeats(out: &mut TextMeta) {
+    if out.meta.title.is_empty() {
+        return;
+    }
+    let title = fold(&out.meta.title);
+    let mut i = 0;
+    while i < out.body.len().min(HEADER_BLOCKS) {
+        if fold(&out.body[i]) == title {
+            let b = out.body.remove(i);
+            out.removed.push(Removal {
+                text: b,
+                reason: "metadata:repeated-title".into(),
+            });
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Date, byline and photo-credit lines at the top.
+fn take_header_lines(out: &mut TextMeta) {
+    let mut i = 0;
+    while i < out.body.len().min(HEADER_BLOCKS) {
+        let line = out.body[i].trim();
+        if word_count(line) > HEADER_MAX_WORDS {
+            break;
+        }
+        let reason = if let Some(credit) = photo_credit(line) {
+            let _ = credit;
+            Some("metadata:photo-credit")
+        } else if let Some(by) = byline(line) {
+            if WIRE_SERVICES.iter().any(|w| fold(w) == fold(&by)) && !out.meta.wire.contains(&by) {
+                out.meta.wire.push(by.clone());
+            }
+            out.meta.byline.get_or_insert(by);
+            if let Some((d, _)) = find_date(line) {
+                out.meta.published.get_or_insert(d);
+            }
+            Some("metadata:byline")
+        } else if let Some((d, r)) = find_date(line) {
+            // A date line: mostly the date, perhaps with "Updated"/"Published" words.
+            let rest = word_count(&line[..r.start]) + word_count(&line[r.end..]);
+            if rest <= 6 {
+                out.meta.published.get_or_insert(d);
+                Some("metadata:date")
+            } else {
+                None
+            }
+        } else {
+            None
+        };
+        match reason {
+            Some(r) => {
+                let b = out.body.remove(i);
+                out.removed.push(Removal {
+                    text: b,
+                    reason: r.into(),
+                });
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// "PHOTO: Kurdistan24", "Photo credit: AFP", "(Image: Getty)".
+fn photo_credit(line: &str) -> Option<&str> {
+    let l = line.trim_start_matches('(');
+    let lower = l.to_lowercase();
+    for p in [
+        "photo credit",
+        "photo",
+        "image credit",
+        "image",
+        "picture",
+        "credit",
+        "file photo",
+    ] {
+        if let Some(rest) = lower.strip_prefix(p) {
+            let rest = rest.trim_start();
+            if (rest.starts_with(':') || rest.starts_with('/')) && word_count(line) <= 8 {
+                return Some(line);
+            }
+        }
+    }
+    None
+}
+
+/// "By Reuters - May 15,2019 - ..." → "Reuters"; "By Jane Doe | Staff" → "Jane Doe".
+fn byline(line: &str) -> Option<String> {
+    let rest = line
+        .strip_prefix("By ")
+        .or_else(|| line.strip_prefix("BY "))?;
+    let name: String = rest
+        .split([' ', '\t'])
+        .take_while(|w| {
+            !w.is_empty()
+                && !matches!(
+                    *w,
+                    "-" | "|" | "—" | "–" | "/" | "on" | "and" | "updated" | "Updated"
+                )
+        })
+        .take(5)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let name = name.trim_end_matches([',', '.', ':']).to_string();
+    let capitalized = name
+        .split(' ')
+        .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
+    (!name.is_empty() && capitalized && find_date(&name).is_none()).then_some(name)
+}
+
+/// "Source: Asharq Al-Awsat" and similar credit lines at the end.
+fn take_trailer_lines(out: &mut TextMeta) {
+    let mut k = 0;
+    while k < 4 && k < out.body.len() {
+        let i = out.body.len() - 1 - k;
+        let line = out.body[i].trim();
+        let credit = ["Source:", "Source -", "SOURCE:", "Sources:", "Source :"]
+            .iter()
+            .find_map(|p| line.strip_prefix(p))
+            .map(str::trim)
+            .filter(|s| (1..=6).contains(&word_count(s)) && !s.ends_with('.'));
+        if let Some(s) = credit {
+            let s = s.to_string();
+            if !out.meta.wire.contains(&s) {
+                out.meta.wire.push(s);
+            }
+            let b = out.body.remove(i);
+            out.removed.push(Removal {
+                text: b,
+                reason: "metadata:source".into(),
+            });
+        } else {
+            k += 1;
+        }
+    }
+}
+
+/// Words that open a paragraph with a colon but are labels, not outlets.
+const LABELS: &[&str] = &[
+    "analysis",
+    "breaking",
+    "comment",
+    "editor's note",
+    "exclusive",
+    "factbox",
+    "live",
+    "note",
+    "opinion",
+    "read more",
+    "related",
+    "update",
+    "updated",
+    "video",
+    "watch",
+];
+
+/// A leading outlet tag ("ARK News: Turkish ...") and a dateline ("ISTANBUL —",
+/// "WASHINGTON (AP) --") on the first body paragraphs.
+fn take_lead_tags(out: &mut TextMeta) {
+    for i in 0..out.body.len().min(3) {
+        let para = out.body[i].clone();
+        if word_count(&para) < 12 {
+            continue;
+        }
+        if let Some((tag, rest)) = outlet_tag(&para) {
+            if out.meta.outlet.is_none() {
+                out.meta.outlet = Some(tag.to_string());
+            }
+            out.removed.push(Removal {
+                text: format!("{tag}:"),
+                reason: "metadata:outlet-tag".into(),
+            });
+            out.body[i] = rest.to_string();
+        } else if let Some((line, rest, agency)) = dateline(&para) {
+            if let Some(a) = agency
+                && !out.meta.wire.contains(&a)
+            {
+                out.meta.wire.push(a);
+            }
+            out.removed.push(Removal {
+                text: line.to_string(),
+                reason: "metadata:dateline".into(),
+            });
+            out.body[i] = rest.to_string();
+        }
+        break;
+    }
+}
+
+fn outlet_tag(para: &str) -> Option<(&str, &str)> {
+    let colon = para.find(": ")?;
+    let tag = &para[..colon];
+    let rest = para[colon + 2..].trim_start();
+    let n = word_count(tag);
+    let capitalized = tag.split_whitespace().all(|w| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    });
+    let starts_sentence = rest.chars().next().is_some_and(char::is_uppercase);
+    (capitalized
+        && (1..=4).contains(&n)
+        && starts_sentence
+        && !LABELS.contains(&tag.to_lowercase().as_str())
+        && !tag.contains('"'))
+    .then_some((tag, rest))
+}
+
+/// "ISTANBUL —", "WASHINGTON (AP) --", "BEIRUT, Lebanon (Reuters) -".
+fn dateline(para: &str) -> Option<(&str, &str, Option<String>)> {
+    let dash = para
+        .char_indices()
+        .take(60)
+        .find(|&(_, c)| matches!(c, '—' | '–'))
+        .map(|(i, c)| (i, i + c.len_utf8()))
+        .or_else(|| {
+            para.get(..60.min(para.len())).and_then(|h| {
+                h.find(" -- ")
+                    .or_else(|| h.find(" - "))
+                    .map(|i| (i, i + if para[i..].starts_with(" -- ") { 4 } else { 3 }))
+            })
+        })?;
+    let head = para[..dash.0].trim();
+    let place_end = head.find(['(', ',']).unwrap_or(head.len());
+    let place = head[..place_end].trim();
+    let letters: Vec<char> = place.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() < 3 || !letters.iter().all(|c| c.is_uppercase()) {
+        return None;
+    }
+    let agency = head.find('(').and_then(|o| {
+        head[o + 1..]
+            .find(')')
+            .map(|c| head[o + 1..o + 1 + c].trim().to_string())
+    });
+    Some((
+        &para[..dash.1],
+        para[dash.1..].trim_start(),
+        agency.filter(|a| !a.is_empty()),
+    ))
+}
+
+/// "https://www.example-news.com/a/b" → "example-news.com".
+pub fn outlet_from_url(url: &str) -> Option<String> {
+    let host = url
+        .split("://")
+        .nth(1)?
+        .split(['/', '?', '#'])
+        .next()?
+        .split(':')
+        .next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host).to_lowercase();
+    (host.contains('.') && !host.is_empty()).then_some(host)
+}
+
+#[cfg(test)]
+mod tests;

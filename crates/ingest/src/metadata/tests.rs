@@ -1,0 +1,68 @@
+use super::*;
+use chrono::NaiveDate;
+
+fn raw(text: &str) -> RawDocument {
+    RawDocument::text("t", "t.txt", text)
+}
+
+#[test]
+fn title_date_byline_and_breadcrumb() {
+    let m = from_raw(&raw(
+        "You are here\n\nTurkey and Russia discuss reducing tension\n\nBy Reuters - May 15,2019 - Last updated at May 15,2019\n\nISTANBUL — Ministers discussed the region by phone on Tuesday, the ministry said in a statement today.",
+    ));
+    assert_eq!(m.meta.title, "Turkey and Russia discuss reducing tension");
+    assert_eq!(m.meta.published, NaiveDate::from_ymd_opt(2019, 5, 15));
+    assert_eq!(m.meta.byline.as_deref(), Some("Reuters"));
+    assert_eq!(m.meta.wire, vec!["Reuters"]);
+    assert_eq!(
+        m.body,
+        vec![
+            "Ministers discussed the region by phone on Tuesday, the ministry said in a statement today."
+        ]
+    );
+    let reasons: Vec<&str> = m.removed.iter().map(|r| r.reason.as_str()).collect();
+    assert!(
+        reasons.contains(&"metadata:before-title") && reasons.contains(&"metadata:dateline"),
+        "{reasons:?}"
+    );
+}
+
+#[test]
+fn repeated_titles_date_line_outlet_tag_and_source() {
+    let text = "Ministers Discuss Escalation\n\nMinisters Discuss Escalation\n\nMay 21 2019\n\nXYZ News: The ministers discussed in a phone call the measures that have to be taken to reduce tensions.\n\nMore text here that is a sentence of the article body, long enough.\n\nSource: Daily Example";
+    let m = from_raw(&raw(text));
+    assert_eq!(m.meta.title, "Ministers Discuss Escalation");
+    assert_eq!(m.meta.published, NaiveDate::from_ymd_opt(2019, 5, 21));
+    assert_eq!(m.meta.outlet.as_deref(), Some("XYZ News"));
+    assert_eq!(m.meta.wire, vec!["Daily Example"]);
+    assert_eq!(m.body.len(), 2);
+    assert!(m.body[0].starts_with("The ministers discussed"));
+}
+
+#[test]
+fn photo_credit_and_container_metadata() {
+    let mut r = raw(
+        "PHOTO: Some Agency\n\nBody paragraph with enough words to be the body of this article.",
+    );
+    r.title = Some("Given title".into());
+    r.url = Some("https://www.example-news.com/2019/05/21/story".into());
+    r.published = Some("2019-05-21T08:00:00Z".into());
+    let m = from_raw(&r);
+    assert_eq!(m.meta.title, "Given title");
+    assert_eq!(m.meta.outlet.as_deref(), Some("example-news.com"));
+    assert_eq!(m.meta.published, NaiveDate::from_ymd_opt(2019, 5, 21));
+    assert_eq!(m.body.len(), 1);
+    assert_eq!(m.removed[0].reason, "metadata:photo-credit");
+}
+
+#[test]
+fn labels_are_not_outlets_and_prose_is_not_a_dateline() {
+    let m = from_raw(&raw(
+        "Title of a story here\n\nUPDATE: The ministry said more people were evacuated from the area on Monday night.",
+    ));
+    assert_eq!(m.meta.outlet, None);
+    let m = from_raw(&raw(
+        "Title of a story here\n\nThe talks - which began Monday - ended without a deal between the two sides today.",
+    ));
+    assert!(m.body[0].starts_with("The talks"));
+}
