@@ -82,6 +82,8 @@ pub struct DigestOptions {
     pub method: Method,
     /// Run the facts stage.
     pub facts: bool,
+    /// Include the cleaned articles in the digest.
+    pub with_articles: bool,
 }
 
 impl Default for DigestOptions {
@@ -90,6 +92,7 @@ impl Default for DigestOptions {
             words: 100,
             method: Method::default(),
             facts: true,
+            with_articles: false,
         }
     }
 }
@@ -137,6 +140,7 @@ pub fn digest(story: &Story, opts: &DigestOptions) -> Digest {
         sources,
         duplicates: story.duplicates.clone(),
         facts: None,
+        articles: opts.with_articles.then(|| story.articles.clone()),
     }
 }
 

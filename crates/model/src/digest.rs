@@ -1,8 +1,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::DuplicateGroup;
 use crate::facts::Facts;
+use crate::{Article, DuplicateGroup};
 
 /// Bumped whenever the JSON form of [`Digest`] changes incompatibly.
 pub const DIGEST_SCHEMA_VERSION: u32 = 1;
@@ -47,4 +47,8 @@ pub struct Digest {
     pub duplicates: Vec<DuplicateGroup>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub facts: Option<Facts>,
+    /// The cleaned articles themselves (paragraphs kept, blocks removed with reasons), when
+    /// asked for (`crosswire digest --with-articles`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub articles: Option<Vec<Article>>,
 }

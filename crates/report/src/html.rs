@@ -130,6 +130,7 @@ mod tests {
             sources: vec![],
             duplicates: vec![],
             facts: None,
+            articles: None,
         };
         let h = html(&d);
         assert!(!h.contains("<img") && !h.contains("<b>"));

@@ -23,6 +23,10 @@ pub struct Args {
     /// Summarization method (as `crosswire summarize --method`).
     #[arg(long)]
     method: Option<String>,
+    /// Include every cleaned article (kept paragraphs, removed blocks with reasons) in the
+    /// JSON output.
+    #[arg(long)]
+    with_articles: bool,
     /// Files and directories (recursively: .txt, .jsonl, ...), `-` for stdin.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
@@ -54,6 +58,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         &DigestOptions {
             words: args.words,
             method,
+            with_articles: args.with_articles,
             ..Default::default()
         },
     );
