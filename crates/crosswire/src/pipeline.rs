@@ -177,11 +177,10 @@ fn summarize(
             sources.retain(|id| seen.insert(id.clone()));
             let mut outlets: Vec<String> = Vec::new();
             for id in &sources {
-                if let Some(a) = story.article(id) {
-                    let label = a.label().to_string();
-                    if !outlets.contains(&label) {
-                        outlets.push(label);
-                    }
+                if let Some(outlet) = story.article(id).and_then(|a| a.meta.outlet.clone())
+                    && !outlets.contains(&outlet)
+                {
+                    outlets.push(outlet);
                 }
             }
             SummarySentence {

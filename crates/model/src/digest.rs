@@ -13,7 +13,8 @@ pub struct SummarySentence {
     pub text: String,
     /// Ids of the articles that carry this information (the sentence's own article first).
     pub sources: Vec<String>,
-    /// Outlet labels of `sources`, deduplicated, same order.
+    /// Known outlet names of `sources`, deduplicated, same order (articles whose outlet is
+    /// unknown are cited by id in `sources` only).
     pub outlets: Vec<String>,
 }
 

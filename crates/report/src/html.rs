@@ -2,7 +2,7 @@ use std::fmt::Write;
 
 use crosswire_model::Digest;
 
-use crate::sections;
+use crate::{citation, sections};
 
 /// Escape text for HTML element content and quoted attribute values.
 pub fn escape_html(s: &str) -> String {
@@ -37,7 +37,11 @@ fn body(d: &Digest, out: &mut String) {
             out,
             "<li>{} <span class=\"cite\">[{}]</span></li>",
             e(&s.text),
-            e(&s.outlets.join("; "))
+            e(&s.sources
+                .iter()
+                .map(|id| citation(d, id))
+                .collect::<Vec<_>>()
+                .join("; "))
         );
     }
     let _ = write!(

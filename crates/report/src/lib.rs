@@ -16,6 +16,18 @@ use crosswire_model::Digest;
 pub use html::{escape_html, html, html_many};
 pub use markdown::{markdown, markdown_many};
 
+/// How a summary sentence cites an article: its row number in the sources table, with the
+/// outlet name where known ("3 Example News", or "3"). Unescaped.
+pub(crate) fn citation(d: &Digest, id: &str) -> String {
+    match d.sources.iter().position(|r| r.id == id) {
+        Some(i) => match &d.sources[i].outlet {
+            Some(o) => format!("{} {}", i + 1, o),
+            None => (i + 1).to_string(),
+        },
+        None => id.to_string(),
+    }
+}
+
 /// Output formats of `crosswire digest`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {

@@ -2,7 +2,7 @@ use std::fmt::Write;
 
 use crosswire_model::Digest;
 
-use crate::sections;
+use crate::{citation, sections};
 
 /// Escape characters that would break a Markdown table cell or inline formatting.
 fn cell(s: &str) -> String {
@@ -16,9 +16,9 @@ pub fn markdown(d: &Digest) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", d.headline.replace('\n', " "));
     let _ = writeln!(out, "## Summary\n");
-    // Numbered citations: each source id gets a number in order of first citation.
+    // Citations are numbers of the sources table, with the outlet name where known.
     for s in &d.summary {
-        let refs: Vec<String> = s.outlets.iter().map(|o| cell(o)).collect();
+        let refs: Vec<String> = s.sources.iter().map(|id| cell(&citation(d, id))).collect();
         let _ = writeln!(out, "- {} [{}]", s.text, refs.join("; "));
     }
     let _ = writeln!(out, "\n## Sources\n");

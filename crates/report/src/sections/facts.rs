@@ -1,13 +1,377 @@
-//! Facts and Timeline sections of a digest (owned by the facts stage's authors).
+//! The "Facts" (quantity claims compared across sources, who said what) and "Timeline"
+//! sections of a digest, as Markdown and as HTML. Every piece of article text is escaped:
+//! table cells for Markdown (`|`, line breaks), all text for HTML.
 
-use crosswire_model::facts::Facts;
+use std::fmt::Write;
 
-/// Markdown for the "Facts", quotes and "Timeline" sections; empty when there is nothing.
-pub fn markdown(_facts: &Facts) -> String {
-    String::new()
+use crosswire_model::facts::{
+    Agreement, ClaimGroup, Facts, GroupValue, ResolvedDate, Statement, TimelineEvent,
+};
+
+/// Longest quote or event text shown, in characters.
+const MAX_TEXT: usize = 280;
+
+/// Escape text for HTML element content and attribute values.
+fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
-/// HTML for the same sections; every piece of article text must be escaped.
-pub fn html(_facts: &Facts) -> String {
-    String::new()
+/// Make text safe inside a Markdown table cell.
+fn cell(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace(['\n', '\r'], " ")
+}
+
+fn truncate(s: &str) -> String {
+    if s.chars().count() <= MAX_TEXT {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(MAX_TEXT).collect();
+    format!("{}…", cut.trim_end())
+}
+
+fn agreement_label(a: Agreement) -> &'static str {
+    match a {
+        Agreement::Single => "one outlet",
+        Agreement::Agree => "sources agree",
+        Agreement::Differ => "values differ",
+        Agreement::Conflict => "⚠ sources disagree",
+    }
+}
+
+fn group_title(g: &ClaimGroup) -> String {
+    match &g.event_class {
+        Some(e) => format!("{} {}", g.counted, e),
+        None => g.counted.clone(),
+    }
+}
+
+fn date_label(d: &ResolvedDate) -> String {
+    if d.inferred {
+        format!("{} (inferred)", d.iso)
+    } else {
+        d.iso.clone()
+    }
+}
+
+fn scope_label(v: &GroupValue) -> String {
+    match (&v.scope, &v.scope_date) {
+        (Some(s), Some(d)) => format!("{s} ({})", date_label(d)),
+        (Some(s), None) => s.clone(),
+        _ => "—".to_string(),
+    }
+}
+
+fn value_label(v: &GroupValue) -> String {
+    let mut s = v.quantity.text.clone();
+    if v.conflicts {
+        s.push_str(" ⚠");
+    }
+    s
+}
+
+fn outlets_label(v: &GroupValue) -> String {
+    let mut s = v.outlets.join(", ");
+    if v.only_one_outlet {
+        s.push_str(" (only)");
+    }
+    s
+}
+
+/// Statements grouped by speaker, speakers in order of first appearance.
+fn by_speaker(statements: &[Statement]) -> Vec<(&str, Option<&str>, Vec<&Statement>)> {
+    let mut out: Vec<(&str, Option<&str>, Vec<&Statement>)> = Vec::new();
+    for st in statements {
+        match out.iter_mut().find(|(name, _, _)| *name == st.speaker) {
+            Some((_, role, list)) => {
+                if role.is_none() {
+                    *role = st.role.as_deref();
+                }
+                list.push(st);
+            }
+            None => out.push((&st.speaker, st.role.as_deref(), vec![st])),
+        }
+    }
+    out
+}
+
+fn shown_groups(facts: &Facts) -> impl Iterator<Item = &ClaimGroup> {
+    // Groups without an event and from one outlet are counts of background facts; they
+    // stay in the JSON but would crowd the comparison.
+    facts
+        .claim_groups
+        .iter()
+        .filter(|g| g.event_class.is_some() || g.outlets.len() > 1)
+}
+
+fn statement_text(st: &Statement) -> String {
+    let t = truncate(&st.text);
+    if st.direct { format!("“{t}”") } else { t }
+}
+
+fn timeline_sources(e: &TimelineEvent) -> String {
+    e.outlets.join(", ")
+}
+
+/// Markdown for the "Facts" (claims, who said what) and "Timeline" sections; empty when
+/// there is nothing to show.
+pub fn markdown(facts: &Facts) -> String {
+    let mut out = String::new();
+    let groups: Vec<&ClaimGroup> = shown_groups(facts).collect();
+    if !groups.is_empty() || !facts.statements.is_empty() {
+        out.push_str("## Facts\n\n");
+    }
+    if !groups.is_empty() {
+        out.push_str("| Claim | Value | Scope | Source | Outlets |\n");
+        out.push_str("|---|---|---|---|---|\n");
+        for g in &groups {
+            for (k, v) in g.values.iter().enumerate() {
+                let claim = if k == 0 {
+                    format!(
+                        "**{}** ({})",
+                        cell(&group_title(g)),
+                        agreement_label(g.agreement)
+                    )
+                } else {
+                    String::new()
+                };
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {} | {} | {} |",
+                    claim,
+                    cell(&value_label(v)),
+                    cell(&scope_label(v)),
+                    cell(v.source.as_deref().unwrap_or("—")),
+                    cell(&outlets_label(v)),
+                );
+            }
+        }
+        out.push('\n');
+    }
+    if !facts.statements.is_empty() {
+        out.push_str("### Who said what\n\n");
+        for (speaker, role, list) in by_speaker(&facts.statements) {
+            match role {
+                Some(r) => {
+                    let _ = writeln!(out, "**{}** ({})\n", cell(speaker), cell(r));
+                }
+                None => {
+                    let _ = writeln!(out, "**{}**\n", cell(speaker));
+                }
+            }
+            for st in list {
+                let _ = writeln!(
+                    out,
+                    "- {} — {}",
+                    statement_text(st).replace('\n', " "),
+                    st.citation.label
+                );
+            }
+            out.push('\n');
+        }
+    }
+    if !facts.timeline.is_empty() {
+        out.push_str("## Timeline\n\n| Date | What happened | Sources |\n|---|---|---|\n");
+        for e in &facts.timeline {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} |",
+                cell(&date_label(&e.date)),
+                cell(&truncate(&e.text)),
+                cell(&timeline_sources(e))
+            );
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// HTML for the same sections; every piece of article text is escaped.
+pub fn html(facts: &Facts) -> String {
+    let mut out = String::new();
+    let e = escape_html;
+    let groups: Vec<&ClaimGroup> = shown_groups(facts).collect();
+    if !groups.is_empty() || !facts.statements.is_empty() {
+        out.push_str("<section class=\"facts\">\n<h2>Facts</h2>\n");
+        if !groups.is_empty() {
+            out.push_str(
+                "<table class=\"claims\">\n<thead><tr><th>Claim</th><th>Value</th><th>Scope</th>\
+                 <th>Source</th><th>Outlets</th></tr></thead>\n<tbody>\n",
+            );
+            for g in &groups {
+                let class = match g.agreement {
+                    Agreement::Conflict => "conflict",
+                    Agreement::Differ => "differ",
+                    Agreement::Agree => "agree",
+                    Agreement::Single => "single",
+                };
+                for (k, v) in g.values.iter().enumerate() {
+                    let _ = write!(out, "<tr class=\"{class}\">");
+                    if k == 0 {
+                        let _ = write!(
+                            out,
+                            "<th rowspan=\"{}\">{} <small>({})</small></th>",
+                            g.values.len(),
+                            e(&group_title(g)),
+                            e(agreement_label(g.agreement))
+                        );
+                    }
+                    let _ = writeln!(
+                        out,
+                        "<td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                        e(&value_label(v)),
+                        e(&scope_label(v)),
+                        e(v.source.as_deref().unwrap_or("—")),
+                        e(&outlets_label(v))
+                    );
+                }
+            }
+            out.push_str("</tbody>\n</table>\n");
+        }
+        if !facts.statements.is_empty() {
+            out.push_str("<h3>Who said what</h3>\n<dl class=\"statements\">\n");
+            for (speaker, role, list) in by_speaker(&facts.statements) {
+                let _ = write!(out, "<dt>{}", e(speaker));
+                if let Some(r) = role {
+                    let _ = write!(out, " <small>({})</small>", e(r));
+                }
+                out.push_str("</dt>\n");
+                for st in list {
+                    let _ = writeln!(
+                        out,
+                        "<dd>{} <cite>{}</cite></dd>",
+                        e(&statement_text(st)),
+                        e(&st.citation.label)
+                    );
+                }
+            }
+            out.push_str("</dl>\n");
+        }
+        out.push_str("</section>\n");
+    }
+    if !facts.timeline.is_empty() {
+        out.push_str(
+            "<section class=\"timeline\">\n<h2>Timeline</h2>\n<table>\n<thead><tr><th>Date</th>\
+             <th>What happened</th><th>Sources</th></tr></thead>\n<tbody>\n",
+        );
+        for ev in &facts.timeline {
+            let _ = writeln!(
+                out,
+                "<tr><td><time datetime=\"{}\">{}</time></td><td>{}</td><td>{}</td></tr>",
+                e(&ev.date.iso),
+                e(&date_label(&ev.date)),
+                e(&truncate(&ev.text)),
+                e(&timeline_sources(ev))
+            );
+        }
+        out.push_str("</tbody>\n</table>\n</section>\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crosswire_model::facts::{Bound, Citation, Quantity};
+
+    fn cite(label: &str) -> Citation {
+        Citation {
+            article: label.into(),
+            label: label.into(),
+            paragraph: 0,
+            sentence: 0,
+        }
+    }
+
+    fn sample() -> Facts {
+        let q = |text: &str, low: f64| Quantity {
+            text: text.into(),
+            qualifier: None,
+            bound: Bound::Exact,
+            low,
+            high: low,
+        };
+        let value = |text: &str, low: f64, outlet: &str| GroupValue {
+            quantity: q(text, low),
+            event: None,
+            scope: Some("since <b>May</b>".into()),
+            scope_date: None,
+            source: Some("A & B".into()),
+            outlets: vec![outlet.into()],
+            citations: vec![cite(outlet)],
+            conflicts: true,
+            only_one_outlet: true,
+        };
+        // The report crate has no chrono of its own: build the date through serde.
+        let date: ResolvedDate = serde_json::from_str(
+            r#"{"start":"2019-05-20","end":"2019-05-20","granularity":"day","iso":"2019-05-20","inferred":true}"#,
+        )
+        .expect("valid date json");
+        Facts {
+            claim_groups: vec![ClaimGroup {
+                counted: "people".into(),
+                event_class: Some("killed".into()),
+                key: "peopl|killed".into(),
+                values: vec![value("12", 12.0, "x"), value("30", 30.0, "y|z")],
+                agreement: Agreement::Conflict,
+                outlets: vec!["x".into(), "y|z".into()],
+            }],
+            statements: vec![Statement {
+                speaker: "Jo <script>".into(),
+                speaker_text: "Jo".into(),
+                role: None,
+                verb: "said".into(),
+                text: "we \"won\" <now>".into(),
+                direct: true,
+                citation: cite("x"),
+            }],
+            timeline: vec![TimelineEvent {
+                date,
+                text: "Talks held".into(),
+                outlets: vec!["x".into()],
+                citations: vec![cite("x")],
+            }],
+            ..Facts::default()
+        }
+    }
+
+    #[test]
+    fn markdown_has_sections_and_marks_disagreement() {
+        let md = markdown(&sample());
+        assert!(md.contains("## Facts"));
+        assert!(md.contains("## Timeline"));
+        assert!(md.contains("disagree"));
+        assert!(md.contains("12 ⚠"));
+        assert!(md.contains("y\\|z (only)"));
+        assert!(md.contains("| 2019-05-20 (inferred) | Talks held | x |"));
+    }
+
+    #[test]
+    fn html_escapes_article_text() {
+        let h = html(&sample());
+        assert!(!h.contains("<script>"));
+        assert!(!h.contains("<b>"));
+        assert!(h.contains("Jo &lt;script&gt;"));
+        assert!(h.contains("A &amp; B"));
+        assert!(h.contains("&quot;won&quot;"));
+        assert!(h.contains("<time datetime=\"2019-05-20\">"));
+    }
+
+    #[test]
+    fn empty_facts_render_nothing() {
+        assert!(markdown(&Facts::default()).is_empty());
+        assert!(html(&Facts::default()).is_empty());
+    }
 }
