@@ -54,7 +54,7 @@ fn is_quality_sentence(s: &str, min: usize, max: usize) -> bool {
     let n = word_count(s);
     let ends_well = s.ends_with(['.', '!', '?', '"', '\u{201D}']);
     let quotes = s.matches(['"', '\u{201C}', '\u{201D}']).count();
-    n >= min && n <= max && ends_well && quotes % 2 == 0 && !s.ends_with('?')
+    n >= min && n <= max && ends_well && quotes & 1 == 0 && !s.ends_with('?')
 }
 
 impl Summarizer for Centroid {

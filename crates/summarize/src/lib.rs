@@ -9,10 +9,17 @@
 //! dev set.
 
 mod centroid;
+mod concepts;
+mod coverage;
+mod prepare;
+mod quality;
 mod support;
 
 pub use centroid::Centroid;
+pub use concepts::{Concepts, Solver};
 pub use support::supporting_documents;
+
+use prepare::Cluster;
 
 /// One document of a cluster.
 #[derive(Debug, Clone, Copy)]
@@ -49,12 +56,20 @@ pub trait Summarizer: Send + Sync {
 /// The methods `--method` accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Method {
-    #[default]
     Centroid,
+    #[default]
+    Concepts,
+    ConceptsGreedy,
+    ConceptsNoFill,
 }
 
 impl Method {
-    pub const ALL: &'static [(&'static str, Method)] = &[("centroid", Method::Centroid)];
+    pub const ALL: &'static [(&'static str, Method)] = &[
+        ("centroid", Method::Centroid),
+        ("concepts", Method::Concepts),
+        ("concepts-greedy", Method::ConceptsGreedy),
+        ("concepts-nofill", Method::ConceptsNoFill),
+    ];
 
     pub fn parse(name: &str) -> Option<Method> {
         Self::ALL.iter().find(|(n, _)| *n == name).map(|&(_, m)| m)
@@ -63,6 +78,39 @@ impl Method {
     pub fn summarizer(self) -> Box<dyn Summarizer> {
         match self {
             Method::Centroid => Box::new(Centroid::default()),
+            Method::Concepts => Box::new(Concepts::default()),
+            Method::ConceptsGreedy => Box::new(Concepts {
+                solver: Solver::Greedy,
+                ..Concepts::default()
+            }),
+            Method::ConceptsNoFill => Box::new(Concepts {
+                fill: false,
+                ..Concepts::default()
+            }),
         }
+    }
+}
+
+/// Turn selected sentences (indices into `cluster.sentences`) into a [`Summary`]: in
+/// reading order (document publication order, then position), the overflow `filler` last,
+/// each with its supporting documents.
+pub(crate) fn assemble(cluster: &Cluster, chosen: &[usize], filler: Option<usize>) -> Summary {
+    let mut order: Vec<usize> = chosen.to_vec();
+    order.sort_by_key(|&i| (cluster.sentences[i].document, cluster.sentences[i].index));
+    order.dedup();
+    order.extend(filler.filter(|f| !chosen.contains(f)));
+    Summary {
+        sentences: order
+            .into_iter()
+            .map(|i| {
+                let s = &cluster.sentences[i];
+                Selected {
+                    text: s.text.clone(),
+                    document: s.document,
+                    sentence: s.index,
+                    supporting: support::supporting(cluster, i),
+                }
+            })
+            .collect(),
     }
 }

@@ -1,0 +1,242 @@
+//! Concept coverage (Gillick & Favre 2009): concepts are stemmed word bigrams, weighted by
+//! the number of documents that use them; the summary is the set of sentences, within the
+//! budget, covering the most concept weight, each concept counted once. Redundancy is
+//! penalised for free: a sentence repeating covered bigrams adds nothing.
+
+use std::collections::HashMap;
+
+use crate::coverage::{Item, Problem};
+use crate::prepare::Cluster;
+use crate::quality::opens_with_quote;
+use crate::{Document, Summarizer, Summary, assemble};
+
+/// How the coverage problem is solved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Solver {
+    /// Branch and bound, exact up to a node limit.
+    Exact,
+    /// Greedy by gain per word.
+    Greedy,
+}
+
+/// Settings of the concept-coverage method.
+#[derive(Debug, Clone)]
+pub struct Concepts {
+    pub solver: Solver,
+    /// Sentences shorter or longer than this (words) are not selected.
+    pub min_words: usize,
+    pub max_words: usize,
+    /// Concepts must appear in at least this many documents (fewer in small clusters).
+    pub min_df: usize,
+    /// Extra weight per document whose first `lead_sentences` sentences use the concept.
+    pub lead_bonus: f64,
+    pub lead_sentences: usize,
+    /// Whether sentences opening with a quotation may be selected.
+    pub allow_opening_quotes: bool,
+    /// After solving within the budget, append the sentence that adds the most concept
+    /// weight within the remaining words (the scorer's truncation cuts it).
+    pub fill: bool,
+    /// Branch-and-bound node limit.
+    pub node_limit: usize,
+}
+
+impl Default for Concepts {
+    fn default() -> Self {
+        Concepts {
+            solver: Solver::Exact,
+            min_words: 10,
+            max_words: 50,
+            min_df: 3,
+            lead_bonus: 0.0,
+            lead_sentences: 3,
+            allow_opening_quotes: true,
+            fill: true,
+            node_limit: 20_000,
+        }
+    }
+}
+
+/// Concept ids of every sentence (deduplicated per sentence) and their weights.
+pub(crate) struct ConceptIndex {
+    /// Per sentence: its concept ids, sorted, without duplicates.
+    pub of_sentence: Vec<Vec<u32>>,
+    /// Per sentence: (position of the bigram's first token, concept id), in text order.
+    pub in_order: Vec<Vec<(usize, u32)>>,
+    /// Per concept: its weight (0 when below the document-frequency threshold).
+    pub weights: Vec<f64>,
+}
+
+/// Bigram keys of a sentence with the position of their first token: consecutive stems, at
+/// least one of them a content word.
+pub(crate) fn bigrams(cluster: &Cluster, i: usize) -> impl Iterator<Item = (usize, u64)> + '_ {
+    cluster.sentences[i]
+        .tokens
+        .windows(2)
+        .enumerate()
+        .filter(|(_, w)| cluster.is_content(w[0]) || cluster.is_content(w[1]))
+        .map(|(k, w)| (k, ((w[0] as u64) << 32) | w[1] as u64))
+}
+
+impl ConceptIndex {
+    pub fn new(cluster: &Cluster, min_df: usize, lead_bonus: f64, lead_sentences: usize) -> Self {
+        let mut ids: HashMap<u64, u32> = HashMap::new();
+        let mut of_sentence = Vec::with_capacity(cluster.sentences.len());
+        let mut in_order = Vec::with_capacity(cluster.sentences.len());
+        for i in 0..cluster.sentences.len() {
+            let seq: Vec<(usize, u32)> = bigrams(cluster, i)
+                .map(|(k, key)| {
+                    let next = ids.len() as u32;
+                    (k, *ids.entry(key).or_insert(next))
+                })
+                .collect();
+            let mut cs: Vec<u32> = seq.iter().map(|&(_, c)| c).collect();
+            cs.sort_unstable();
+            cs.dedup();
+            of_sentence.push(cs);
+            in_order.push(seq);
+        }
+        // Document frequency, and in how many documents the concept is in the lead.
+        let n = ids.len();
+        let mut df = vec![0usize; n];
+        let mut lead = vec![0usize; n];
+        let mut sentence_freq = vec![0usize; n];
+        let mut last_doc = vec![usize::MAX; n];
+        let mut last_lead_doc = vec![usize::MAX; n];
+        for (s, cs) in cluster.sentences.iter().zip(&of_sentence) {
+            for &c in cs {
+                let c = c as usize;
+                sentence_freq[c] += 1;
+                if last_doc[c] != s.document {
+                    last_doc[c] = s.document;
+                    df[c] += 1;
+                }
+                if s.index < lead_sentences && last_lead_doc[c] != s.document {
+                    last_lead_doc[c] = s.document;
+                    lead[c] += 1;
+                }
+            }
+        }
+        // Small clusters: fall back from documents to sentences as the unit of repetition.
+        let few_docs = cluster.n_docs < min_df;
+        let threshold = if few_docs { 2 } else { min_df };
+        let weights = (0..n)
+            .map(|c| {
+                let count = if few_docs { sentence_freq[c] } else { df[c] };
+                if count >= threshold {
+                    count as f64 + lead_bonus * lead[c] as f64
+                } else {
+                    0.0
+                }
+            })
+            .collect();
+        ConceptIndex {
+            of_sentence,
+            in_order,
+            weights,
+        }
+    }
+
+    /// Concepts of sentence `i` that carry weight.
+    pub fn weighted(&self, i: usize) -> Vec<u32> {
+        self.of_sentence[i]
+            .iter()
+            .copied()
+            .filter(|&c| self.weights[c as usize] > 0.0)
+            .collect()
+    }
+}
+
+impl Concepts {
+    fn eligible(&self, cluster: &Cluster, i: usize) -> bool {
+        let s = &cluster.sentences[i];
+        s.quotable
+            && s.words >= self.min_words
+            && s.words <= self.max_words
+            && (self.allow_opening_quotes || !opens_with_quote(&s.text))
+    }
+
+    /// Indices (into `cluster.sentences`) of the selected sentences, the overflow filler
+    /// (if any) last.
+    pub(crate) fn select(&self, cluster: &Cluster, budget: usize) -> (Vec<usize>, Option<usize>) {
+        let index = ConceptIndex::new(cluster, self.min_df, self.lead_bonus, self.lead_sentences);
+        let candidates: Vec<usize> = (0..cluster.sentences.len())
+            .filter(|&i| self.eligible(cluster, i))
+            .collect();
+        let problem = Problem {
+            weights: index.weights.clone(),
+            items: candidates
+                .iter()
+                .map(|&i| Item {
+                    len: cluster.sentences[i].words,
+                    concepts: index.weighted(i),
+                })
+                .collect(),
+            budget,
+        };
+        let picked = match self.solver {
+            Solver::Exact => problem.solve(self.node_limit),
+            Solver::Greedy => problem.greedy(),
+        };
+        let mut chosen: Vec<usize> = picked.iter().map(|&k| candidates[k]).collect();
+        if chosen.is_empty() {
+            // Nothing repeated across the cluster: fall back to the first quotable sentence.
+            if let Some(&first) = candidates.first() {
+                chosen.push(first);
+            }
+        }
+        let filler = if self.fill {
+            self.filler(cluster, &index, &candidates, &chosen, budget)
+        } else {
+            None
+        };
+        (chosen, filler)
+    }
+
+    /// The sentence whose first `budget - used` words add the most uncovered concept
+    /// weight; `None` if the budget is full or nothing adds weight.
+    fn filler(
+        &self,
+        cluster: &Cluster,
+        index: &ConceptIndex,
+        candidates: &[usize],
+        chosen: &[usize],
+        budget: usize,
+    ) -> Option<usize> {
+        let used: usize = chosen.iter().map(|&i| cluster.sentences[i].words).sum();
+        let room = budget.checked_sub(used).filter(|&r| r > 0)?;
+        let mut covered = vec![false; index.weights.len()];
+        for &i in chosen {
+            for &c in &index.of_sentence[i] {
+                covered[c as usize] = true;
+            }
+        }
+        let mut best: Option<(usize, f64)> = None;
+        for &i in candidates {
+            if chosen.contains(&i) {
+                continue;
+            }
+            // Concepts within the words the scorer will keep (tokens approximate words).
+            let s = &cluster.sentences[i];
+            let keep = room.min(s.tokens.len());
+            let mut seen = covered.clone();
+            let mut gain = 0.0;
+            for &(_, c) in index.in_order[i].iter().take_while(|&&(k, _)| k + 1 < keep) {
+                if !std::mem::replace(&mut seen[c as usize], true) {
+                    gain += index.weights[c as usize];
+                }
+            }
+            if gain > 0.0 && best.is_none_or(|(_, g)| gain > g) {
+                best = Some((i, gain));
+            }
+        }
+        best.map(|(i, _)| i)
+    }
+}
+
+impl Summarizer for Concepts {
+    fn summarize(&self, docs: &[Document<'_>], budget_words: usize) -> Summary {
+        let cluster = Cluster::new(docs, 1, usize::MAX);
+        let (chosen, filler) = self.select(&cluster, budget_words);
+        assemble(&cluster, &chosen, filler)
+    }
+}

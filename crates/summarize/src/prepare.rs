@@ -1,0 +1,117 @@
+//! Cluster preparation shared by every method: split documents into sentences, strip
+//! datelines, tokenize and stem once (interning stems as small integer ids), and mark the
+//! sentences that may be quoted alone.
+
+use std::collections::HashMap;
+
+use crosswire_text::{fold, is_stopword, sentences, stem, word_count, words};
+
+use crate::Document;
+use crate::quality::{is_quotable, strip_dateline};
+
+/// A sentence of the cluster with everything the methods need.
+#[derive(Debug, Clone)]
+pub(crate) struct Sentence {
+    /// The sentence as it would be printed (dateline removed).
+    pub text: String,
+    /// Index of its document.
+    pub document: usize,
+    /// Index within its document, over all paragraphs (as [`crate::Selected::sentence`]).
+    pub index: usize,
+    /// Whitespace words of `text`: what the budget counts.
+    pub words: usize,
+    /// Stem ids of its word tokens, in order, stopwords included.
+    pub tokens: Vec<u32>,
+    /// Whether it may be selected (see [`is_quotable`]).
+    pub quotable: bool,
+}
+
+/// A cluster ready for selection.
+#[derive(Debug, Default)]
+pub(crate) struct Cluster {
+    pub sentences: Vec<Sentence>,
+    /// Per stem id: whether the stem is a stopword.
+    pub stop: Vec<bool>,
+    /// Per stem id: whether the word is a number (`12`, `1.5`, `150,000`).
+    pub number: Vec<bool>,
+    pub n_docs: usize,
+}
+
+impl Cluster {
+    /// Split and tokenize `docs`. Sentences with no words at all are dropped.
+    pub fn new(docs: &[Document<'_>], min_words: usize, max_words: usize) -> Cluster {
+        let mut vocab = Vocabulary::default();
+        let mut out = Vec::new();
+        for (d, doc) in docs.iter().enumerate() {
+            let mut index = 0;
+            for paragraph in doc.paragraphs {
+                for (k, raw) in sentences(paragraph).into_iter().enumerate() {
+                    let text = if k == 0 { strip_dateline(raw) } else { raw };
+                    let tokens: Vec<u32> =
+                        words(text).into_iter().map(|t| vocab.id(t.text)).collect();
+                    let n = word_count(text);
+                    if !tokens.is_empty() {
+                        out.push(Sentence {
+                            text: text.to_string(),
+                            document: d,
+                            index,
+                            words: n,
+                            tokens,
+                            quotable: is_quotable(text, min_words, max_words),
+                        });
+                    }
+                    index += 1;
+                }
+            }
+        }
+        Cluster {
+            sentences: out,
+            stop: vocab.stop,
+            number: vocab.number,
+            n_docs: docs.len(),
+        }
+    }
+
+    /// Whether a stem id is a content word (not a stopword).
+    pub fn is_content(&self, id: u32) -> bool {
+        !self.stop.get(id as usize).copied().unwrap_or(true)
+    }
+
+    /// Whether a stem id is a number.
+    pub fn is_number(&self, id: u32) -> bool {
+        self.number.get(id as usize).copied().unwrap_or(false)
+    }
+}
+
+/// Interns stems: each distinct surface word is folded and stemmed once per cluster.
+#[derive(Default)]
+struct Vocabulary {
+    by_surface: HashMap<String, u32>,
+    by_stem: HashMap<String, u32>,
+    stop: Vec<bool>,
+    number: Vec<bool>,
+}
+
+impl Vocabulary {
+    fn id(&mut self, surface: &str) -> u32 {
+        if let Some(&id) = self.by_surface.get(surface) {
+            return id;
+        }
+        let folded = fold(surface);
+        let is_stop = is_stopword(&folded)
+            || (folded.chars().count() < 2 && !folded.chars().all(|c| c.is_ascii_digit()));
+        let stemmed = stem(&folded);
+        let next = self.stop.len() as u32;
+        let id = *self.by_stem.entry(stemmed).or_insert(next);
+        if id == next {
+            self.stop.push(is_stop);
+            self.number.push(
+                folded
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == '.' || c == ','),
+            );
+        }
+        self.by_surface.insert(surface.to_string(), id);
+        id
+    }
+}
