@@ -1,1 +1,339 @@
-//! crosswire-facts: crosswire facts stage: quantity claims, quotes, entities, resolved dates and timeline. (Not built yet.)
+//! crosswire-facts: compare what the articles of one story say.
+//!
+//! The principal entry point is [`extract`], which turns a story's
+//! [`Article`](crosswire_model::Article)s into [`Facts`]:
+//!
+//! ```text
+//! articles ─▶ doc::sentences ─▶ dates::find (resolved against each article's date, or the
+//!             story's, marked inferred)
+//!                            ─▶ attribution::find ─▶ who said what (Statement)
+//!                            ─▶ entities::mentions ─▶ entities::merge (Entity)
+//!                            ─▶ claims::find ─▶ group::group (QuantityClaim, ClaimGroup)
+//!                            ─▶ timeline::build (TimelineEvent)
+//! ```
+//!
+//! Everything is rule-based and uses general English vocabulary ([`lexicon`]): number
+//! words, qualifiers, event verbs grouped into classes, reporting verbs, titles and
+//! organization/place nouns. No rule is keyed to a particular story.
+
+mod attribution;
+mod claims;
+mod dates;
+mod doc;
+mod entities;
+mod group;
+pub mod lexicon;
+mod numbers;
+mod timeline;
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use crosswire_model::Article;
+use crosswire_model::facts::{Bound, DateMention, EntityKind, Facts, Statement};
+use crosswire_text::{content_terms, fold};
+
+use crate::attribution::Attribution;
+use crate::doc::Sentence;
+use crate::entities::{EntityTable, Mention};
+
+pub use crosswire_model::facts;
+
+/// Extract quantity claims, statements, entities, dates and the timeline of one story.
+pub fn extract(articles: &[Article]) -> Facts {
+    let mut sents = doc::sentences(articles);
+    let (refs, story_date) = reference_dates(articles, &sents);
+    let mut date_mentions = Vec::new();
+    for s in &mut sents {
+        let (reference, inferred) = refs.get(s.article).copied().unwrap_or((None, false));
+        let mut found = dates::find(s);
+        for d in &mut found {
+            d.resolved = d.expr.resolve(reference, inferred);
+            date_mentions.push(DateMention {
+                text: d.text.clone(),
+                relative: d.expr.is_relative(),
+                resolved: d.resolved.clone(),
+                citation: s.cite.clone(),
+            });
+        }
+        s.dates = found;
+    }
+    let attrs: Vec<Vec<Attribution>> = sents.iter().map(attribution::find).collect();
+    let lower = entities::lowercase_vocabulary(&sents);
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut by_sentence: Vec<Vec<usize>> = Vec::with_capacity(sents.len());
+    for (si, s) in sents.iter().enumerate() {
+        let speakers: Vec<Range<usize>> =
+            attrs[si].iter().map(|a| a.speaker_toks.clone()).collect();
+        let found = entities::mentions(s, si, &lower, &speakers);
+        by_sentence.push((mentions.len()..mentions.len() + found.len()).collect());
+        mentions.extend(found);
+    }
+    let table = entities::merge(&mentions, &sents);
+    let resolver = SpeakerResolver {
+        sents: &sents,
+        mentions: &mentions,
+        by_sentence: &by_sentence,
+        table: &table,
+    };
+    let mut statements = Vec::new();
+    let mut claims = Vec::new();
+    // Speakers so far in the current article, for pronouns and "the statement".
+    let mut recent: Vec<(usize, String, Option<String>)> = Vec::new();
+    let mut current_article = usize::MAX;
+    // One display form per speaker key, so spelling variants read as one speaker.
+    let mut display: HashMap<String, String> = HashMap::new();
+    for (si, s) in sents.iter().enumerate() {
+        if s.article != current_article {
+            current_article = s.article;
+            recent.clear();
+        }
+        let mut resolved: Vec<Option<(String, Option<String>)>> = Vec::new();
+        for a in &attrs[si] {
+            let r = resolver.resolve(si, a, &recent).map(|(name, role)| {
+                let shown = display.entry(entities::key(&name)).or_insert(name);
+                (shown.clone(), role)
+            });
+            if let Some((name, role)) = &r {
+                let (text, direct) = attribution::content_text(s, &a.content);
+                if text.split_whitespace().count() >= 3 {
+                    statements.push(Statement {
+                        speaker: name.clone(),
+                        speaker_text: a.speaker.clone(),
+                        role: role.clone().or_else(|| a.role.clone()),
+                        verb: a.verb.clone(),
+                        text,
+                        direct,
+                        citation: s.cite.clone(),
+                    });
+                }
+                recent.push((si, name.clone(), role.clone()));
+            }
+            resolved.push(r);
+        }
+        let attrs_here = &attrs[si];
+        let source_of = |a: &Attribution| -> String {
+            attrs_here
+                .iter()
+                .position(|x| std::ptr::eq(x, a))
+                .and_then(|k| resolved.get(k).cloned().flatten())
+                .map(|(n, _)| n)
+                .unwrap_or_else(|| strip_determiner(&a.speaker).to_string())
+        };
+        claims.extend(claims::find(s, attrs_here, &source_of));
+    }
+    let claim_groups = group::group(&claims);
+    let timeline = timeline::build(&sents);
+    Facts {
+        reference_date: story_date,
+        claims,
+        claim_groups,
+        statements,
+        entities: table.entities,
+        dates: date_mentions,
+        timeline,
+    }
+}
+
+/// Each article's reference date and whether it is inferred, and the story's date.
+///
+/// An undated article takes the date of the dated article it shares most sentences with
+/// (a wire copy), else the story's latest publication date.
+fn reference_dates(
+    articles: &[Article],
+    sents: &[Sentence],
+) -> (Vec<(Option<NaiveDate>, bool)>, Option<NaiveDate>) {
+    let latest = articles.iter().filter_map(|a| a.meta.published).max();
+    // Each article's sentences as term sets (long enough to be telling).
+    let mut sets: Vec<Vec<HashSet<String>>> = vec![Vec::new(); articles.len()];
+    for s in sents {
+        let terms: HashSet<String> = content_terms(s.text).into_iter().collect();
+        if terms.len() >= 6 {
+            sets[s.article].push(terms);
+        }
+    }
+    // Sentences of `a` found (90% of their terms) in some sentence of `b`.
+    let shared = |a: usize, b: usize| -> usize {
+        sets[a]
+            .iter()
+            .filter(|x| {
+                sets[b]
+                    .iter()
+                    .any(|y| x.intersection(y).count() * 10 >= x.len() * 9)
+            })
+            .count()
+    };
+    let refs = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| match a.meta.published {
+            Some(d) => (Some(d), false),
+            None => {
+                let copy_of = articles
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, b)| *j != i && b.meta.published.is_some())
+                    .map(|(j, b)| (shared(i, j), b.meta.published))
+                    .filter(|(shared, _)| *shared >= 2)
+                    .max_by_key(|(shared, _)| *shared)
+                    .and_then(|(_, d)| d);
+                (copy_of.or(latest), true)
+            }
+        })
+        .collect();
+    (refs, latest)
+}
+
+fn strip_determiner(s: &str) -> &str {
+    let t = s.trim();
+    for d in ["the ", "The ", "a ", "A ", "an ", "An "] {
+        if let Some(rest) = t.strip_prefix(d) {
+            return rest;
+        }
+    }
+    t
+}
+
+/// Nouns that stand for whoever issued them ("the statement read").
+const DOCUMENT_NOUNS: &[&str] = &[
+    "statement",
+    "communique",
+    "letter",
+    "message",
+    "report",
+    "release",
+];
+
+/// Turns an attribution's speaker phrase into the name to show, with a role.
+struct SpeakerResolver<'a> {
+    sents: &'a [Sentence<'a>],
+    mentions: &'a [Mention],
+    by_sentence: &'a [Vec<usize>],
+    table: &'a EntityTable,
+}
+
+impl SpeakerResolver<'_> {
+    fn resolve(
+        &self,
+        si: usize,
+        a: &Attribution,
+        recent: &[(usize, String, Option<String>)],
+    ) -> Option<(String, Option<String>)> {
+        let speaker = a.speaker.trim();
+        if speaker.is_empty() {
+            // "... and says ...": the previous speaker of this sentence.
+            return recent
+                .iter()
+                .rev()
+                .find(|(s, _, _)| *s == si)
+                .map(|(_, n, r)| (n.clone(), r.clone()));
+        }
+        let folded = fold(speaker);
+        if attribution::is_pronoun(speaker) {
+            if matches!(folded.as_str(), "he" | "she") {
+                return self.last_person(si, a.speaker_toks.start);
+            }
+            // "they"/"it": the previous speaker, if in this or the previous sentence.
+            return recent
+                .iter()
+                .rev()
+                .find(|(s, _, _)| si.saturating_sub(*s) <= 1)
+                .map(|(_, n, r)| (n.clone(), r.clone()));
+        }
+        // The whole phrase names an entity ("the Turkish defence ministry").
+        if let Some(e) = self.table.lookup(strip_determiner(speaker)) {
+            return Some((e.name.clone(), e.roles.first().cloned()));
+        }
+        // A name inside the speaker phrase: a person first, then an organization.
+        let inside: Vec<&Mention> = self.by_sentence[si]
+            .iter()
+            .filter_map(|&m| self.mentions.get(m))
+            .filter(|m| a.speaker_toks.start <= m.toks.start && m.toks.end <= a.speaker_toks.end)
+            .collect();
+        for kind in [EntityKind::Person, EntityKind::Organization] {
+            for m in &inside {
+                if let Some(e) = self.table.lookup(&m.text).filter(|e| e.kind == kind) {
+                    // An organization names the speaker only if it is most of the phrase.
+                    let words = speaker.split_whitespace().count();
+                    let mwords = m.text.split_whitespace().count();
+                    if kind == EntityKind::Organization && mwords + 2 < words {
+                        continue;
+                    }
+                    let role = m.role.clone().or_else(|| e.roles.first().cloned());
+                    return Some((e.name.clone(), role));
+                }
+            }
+        }
+        let bare = strip_determiner(speaker);
+        let lower_phrase = bare.chars().next().is_some_and(char::is_lowercase);
+        if lower_phrase && bare.len() < speaker.len() {
+            // "the statement": whoever spoke last in this article.
+            if DOCUMENT_NOUNS.contains(&fold(bare).as_str()) {
+                return recent.last().map(|(_, n, r)| (n.clone(), r.clone()));
+            }
+            // "the opposition figure": an earlier speaker described with the same words.
+            let words: Vec<String> = fold(bare).split_whitespace().map(str::to_string).collect();
+            if let Some((_, n, r)) = recent.iter().rev().find(|(_, n, _)| {
+                let f = fold(n);
+                let have: HashSet<&str> = f.split_whitespace().collect();
+                words.iter().all(|w| have.contains(w.as_str()))
+            }) {
+                return Some((n.clone(), r.clone()));
+            }
+        }
+        Some((bare.to_string(), a.role.clone()))
+    }
+
+    /// The last person mentioned in this article before token `tok` of sentence `si`.
+    fn last_person(&self, si: usize, tok: usize) -> Option<(String, Option<String>)> {
+        let article = self.sents.get(si)?.article;
+        let mut k = si;
+        loop {
+            let s = self.sents.get(k)?;
+            if s.article != article {
+                return None;
+            }
+            let found = self.by_sentence[k]
+                .iter()
+                .rev()
+                .filter_map(|&m| self.mentions.get(m))
+                .filter(|m| k != si || m.toks.end <= tok)
+                .find_map(|m| {
+                    self.table
+                        .lookup(&m.text)
+                        .filter(|e| e.kind == EntityKind::Person)
+                        .map(|e| (e.name.clone(), e.roles.first().cloned()))
+                });
+            if found.is_some() {
+                return found;
+            }
+            if k == 0 || si - k >= 3 {
+                return None;
+            }
+            k -= 1;
+        }
+    }
+}
+
+/// The groups' outlets with each one's value, for quick lookups in tests and reports.
+pub fn group_values(
+    f: &Facts,
+    counted_key: &str,
+    event_class: &str,
+) -> HashMap<String, Vec<(f64, Bound)>> {
+    let mut out: HashMap<String, Vec<(f64, Bound)>> = HashMap::new();
+    for g in &f.claim_groups {
+        if g.key != format!("{counted_key}|{event_class}") {
+            continue;
+        }
+        for v in &g.values {
+            for o in &v.outlets {
+                out.entry(o.clone())
+                    .or_default()
+                    .push((v.quantity.low, v.quantity.bound));
+            }
+        }
+    }
+    out
+}

@@ -108,12 +108,12 @@ fn by_speaker(statements: &[Statement]) -> Vec<(&str, Option<&str>, Vec<&Stateme
 }
 
 fn shown_groups(facts: &Facts) -> impl Iterator<Item = &ClaimGroup> {
-    // Groups without an event and from one outlet are counts of background facts; they
-    // stay in the JSON but would crowd the comparison.
+    // Counts without an event ("1.5 million people reside ...") are background; they stay
+    // in the JSON but are not comparable claims.
     facts
         .claim_groups
         .iter()
-        .filter(|g| g.event_class.is_some() || g.outlets.len() > 1)
+        .filter(|g| g.event_class.is_some())
 }
 
 fn statement_text(st: &Statement) -> String {
