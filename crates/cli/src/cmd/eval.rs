@@ -32,8 +32,10 @@ enum Format {
 #[derive(Clone, Copy, ValueEnum)]
 enum Mode {
     /// Pool n-gram hits and counts over the references.
+    #[value(name = "A")]
     A,
     /// Take the reference with the best recall.
+    #[value(name = "B")]
     B,
 }
 
@@ -74,7 +76,7 @@ struct RougeArgs {
     /// ROUGE -f: A = average over references (pooled counts), B = best reference.
     #[arg(short = 'f', value_enum, default_value = "A", ignore_case = true)]
     mode: Mode,
-    /// ROUGE -p: F-measure weight alpha (F = PR / ((1-alpha)P + alpha R)).
+    /// ROUGE -p: F = PR / ((1-alpha)P + alpha R); 1 favours precision, 0 recall.
     #[arg(short = 'p', long = "alpha", default_value_t = 0.5)]
     alpha: f64,
     /// ROUGE -r: bootstrap resamples.
