@@ -5,11 +5,33 @@
 //! content, and every removed block with the reason it was removed ([`Removal`]).
 //!
 //! The principal type is [`Cleaner`], a trait so that cleaning strategies can be swapped and
-//! compared; [`default_cleaner`] returns the best one. Cleaning works on a *batch* of documents
-//! given together because repetition across documents (the same promo on every page of an
-//! outlet) is evidence of boilerplate.
+//! compared; [`default_cleaner`] returns the best one, [`LineModelCleaner`]. Cleaning works on a
+//! *batch* of documents given together because repetition across documents (the same promo on
+//! every page of an outlet) is evidence of boilerplate.
+//!
+//! How [`LineModelCleaner`] decides, block by block:
+//! 1. [`features`]: each non-empty line gets evidence about itself (is it a sentence: length,
+//!    stopwords, punctuation; calls to action; share/subscribe/comment/donation/cookie/login
+//!    vocabulary from [`lexicon`]; dates, bylines, list markers, captchas) and about its place in
+//!    the page (inside or outside the densest run of prose, its neighbours, repetition within the
+//!    page and across the batch, echo of the title line).
+//! 2. [`model`]: boosted decision trees turn the features into a content probability.
+//! 3. [`sequence`]: the probabilities are smoothed along the page (content is contiguous; a short
+//!    subheading between kept paragraphs is kept), unmistakable furniture (captchas, vote
+//!    counters, comment-form prompts) is dropped, and a reader-comment section after the body is
+//!    cut.
+//! 4. [`reason`]: every removed block gets a short machine-readable reason for `--explain`.
 
 use crosswire_model::Removal;
+
+pub mod features;
+pub mod lexicon;
+pub mod model;
+mod model_data;
+pub mod reason;
+pub mod sequence;
+
+pub use features::{FEATURE_COUNT, FEATURE_NAMES, Features};
 
 /// One document to clean: its blocks in reading order (empty lines already dropped or not;
 /// cleaners must tolerate both). `title` helps recognise repeated title lines.
@@ -54,7 +76,73 @@ impl Cleaner for KeepAll {
     }
 }
 
+/// Per-line feature vectors for a batch: for each document, `(block index, trimmed text,
+/// features)` of every non-empty block. Used by the cleaner and by the training dump.
+pub fn batch_features<'a>(docs: &[Document<'a>]) -> Vec<Vec<(usize, &'a str, Features)>> {
+    let pages: Vec<Vec<features::PageLine<'a>>> = docs
+        .iter()
+        .map(|d| features::page_lines(d.blocks))
+        .collect();
+    let counts = features::batch_key_counts(&pages);
+    pages
+        .iter()
+        .map(|lines| {
+            let feats = features::page_features(lines, &counts);
+            lines
+                .iter()
+                .zip(feats)
+                .map(|(l, f)| (l.block, l.text, f))
+                .collect()
+        })
+        .collect()
+}
+
+/// The line-model cleaner: features → boosted trees → sequence smoothing → reasons.
+#[derive(Debug, Clone, Copy)]
+pub struct LineModelCleaner {
+    /// Content probability at or above which a line is kept before smoothing.
+    pub threshold: f32,
+}
+
+impl Default for LineModelCleaner {
+    fn default() -> Self {
+        LineModelCleaner {
+            threshold: crate::model_data::THRESHOLD,
+        }
+    }
+}
+
+impl Cleaner for LineModelCleaner {
+    fn clean_batch(&self, docs: &[Document<'_>]) -> Vec<Cleaned> {
+        let pages: Vec<Vec<features::PageLine<'_>>> = docs
+            .iter()
+            .map(|d| features::page_lines(d.blocks))
+            .collect();
+        let counts = features::batch_key_counts(&pages);
+        pages
+            .iter()
+            .zip(docs)
+            .map(|(lines, doc)| {
+                let feats = features::page_features(lines, &counts);
+                let probs: Vec<f32> = feats.iter().map(model::content_probability).collect();
+                let decisions = sequence::decide(lines, &feats, &probs, self.threshold, doc.title);
+                let mut cleaned = Cleaned::default();
+                for (line, decision) in lines.iter().zip(decisions) {
+                    match decision {
+                        None => cleaned.kept.push(line.text.to_string()),
+                        Some(reason) => cleaned.removed.push(Removal {
+                            text: line.text.to_string(),
+                            reason: reason.as_str().to_string(),
+                        }),
+                    }
+                }
+                cleaned
+            })
+            .collect()
+    }
+}
+
 /// The best cleaner available.
 pub fn default_cleaner() -> Box<dyn Cleaner> {
-    Box::new(KeepAll)
+    Box::new(LineModelCleaner::default())
 }
