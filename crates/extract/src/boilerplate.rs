@@ -5,42 +5,6 @@
 
 use crate::dom::Element;
 
-/// Elements that never hold article text.
-pub fn is_dropped_tag(tag: &str) -> bool {
-    matches!(
-        tag,
-        "script"
-            | "style"
-            | "noscript"
-            | "template"
-            | "svg"
-            | "math"
-            | "iframe"
-            | "object"
-            | "embed"
-            | "canvas"
-            | "video"
-            | "audio"
-            | "map"
-            | "button"
-            | "select"
-            | "input"
-            | "textarea"
-            | "option"
-            | "head"
-            | "title"
-            | "figcaption"
-            | "dialog"
-            | "menu"
-            | "label"
-    )
-}
-
-/// Structural elements that are usually furniture but sometimes wrap the article.
-pub fn is_furniture_tag(tag: &str) -> bool {
-    matches!(tag, "nav" | "aside" | "footer")
-}
-
 /// Substrings of a lowercased `class`/`id` that mark furniture.
 const NOISE: &[&str] = &[
     "comment",
@@ -124,13 +88,41 @@ const NOISE: &[&str] = &[
     "google-ad",
     "werbung",
     "anzeige",
+    "copyright",
+    "disclosure",
+    "affiliate",
+    "nextstory",
+    "next-story",
+    "more-stories",
+    "loadinganimation",
+    "saboxplugin",
+    "author-box",
+    "authorbox",
 ];
 
 /// Whole class/id tokens that mark furniture (too short to match as substrings safely).
 const NOISE_TOKENS: &[&str] = &[
-    "nav", "ad", "ads", "tags", "meta", "share", "social", "date", "hide", "print", "links",
-    "more", "bottom", "top", "masthead", "sticky", "hidden", "sr-only",
-    "visually-hidden", "element-invisible", "invisible",
+    "nav",
+    "ad",
+    "ads",
+    "tags",
+    "meta",
+    "share",
+    "social",
+    "date",
+    "hide",
+    "print",
+    "links",
+    "more",
+    "bottom",
+    "top",
+    "masthead",
+    "sticky",
+    "hidden",
+    "sr-only",
+    "visually-hidden",
+    "element-invisible",
+    "invisible",
 ];
 
 /// Substrings of class/id that mark the article body (a positive signal).

@@ -12,9 +12,9 @@
 //!    live text blocks of the page.
 
 use crate::boilerplate::{
-    body_marker, class_id, class_weight, is_dropped_tag, is_furniture_tag, is_comment_class, is_hidden, is_noise_class, is_noise_role,
+    body_marker, class_id, class_weight, is_comment_class, is_hidden, is_noise_class, is_noise_role,
 };
-use crate::dom::{Dom, NodeData, NodeId};
+use crate::dom::{Dom, NodeData, NodeId, flags};
 
 /// Per-node measurements used by the choice and emit steps.
 struct Analysis<'a> {
@@ -27,6 +27,10 @@ struct Analysis<'a> {
     commas: Vec<u32>,
     /// Text characters in the node's own text children (not in child elements).
     own: Vec<u32>,
+    /// All text characters below the node, dead or alive.
+    raw: Vec<u32>,
+    /// How strongly the element's class/id/itemprop names the article body (0 = not).
+    marker: Vec<u8>,
 }
 
 fn count_chars(t: &str) -> (u32, u32) {
@@ -45,49 +49,6 @@ fn count_chars(t: &str) -> (u32, u32) {
 
 fn is_heading(tag: &str) -> bool {
     matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
-}
-
-/// Tags that start a new output block.
-fn is_block(tag: &str) -> bool {
-    matches!(
-        tag,
-        "p" | "div"
-            | "section"
-            | "article"
-            | "main"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "ul"
-            | "ol"
-            | "li"
-            | "dl"
-            | "dt"
-            | "dd"
-            | "table"
-            | "tr"
-            | "td"
-            | "th"
-            | "tbody"
-            | "thead"
-            | "blockquote"
-            | "pre"
-            | "header"
-            | "figure"
-            | "form"
-            | "address"
-            | "hr"
-            | "center"
-            | "details"
-            | "summary"
-            | "caption"
-            | "fieldset"
-            | "body"
-            | "html"
-    )
 }
 
 impl<'a> Analysis<'a> {
@@ -132,9 +93,15 @@ impl<'a> Analysis<'a> {
         // never pruned, whatever their own class says (`<div class="socialicons-sticky">`
         // around `<div class="entry-content">`).
         let mut holds_body = vec![false; n];
+        let mut marker = vec![0u8; n];
         for i in (1..n).rev() {
             if let Some(el) = dom.element(i) {
-                if raw[i] >= 100 && body_marker(el, &class_id(el)) >= 2 {
+                if el.attrs.is_empty() {
+                    // no class, id or itemprop: nothing to mark
+                } else {
+                    marker[i] = body_marker(el, &class_id(el));
+                }
+                if raw[i] >= 100 && marker[i] >= 2 {
                     holds_body[i] = true;
                 }
             }
@@ -147,6 +114,7 @@ impl<'a> Analysis<'a> {
 
         let mut dead = vec![false; n];
         let mut in_link = vec![false; n];
+        let mut noise_cache: std::collections::HashMap<String, bool> = Default::default();
         for i in 1..n {
             let node = &dom.nodes[i];
             let parent = node.parent.unwrap_or(0);
@@ -162,7 +130,7 @@ impl<'a> Analysis<'a> {
             if tag == "a" {
                 in_link[i] = true;
             }
-            if is_dropped_tag(tag) || is_hidden(el) {
+            if el.flags & flags::DROPPED != 0 || is_hidden(el) {
                 dead[i] = true;
                 continue;
             }
@@ -170,19 +138,30 @@ impl<'a> Analysis<'a> {
                 continue;
             }
             let share = raw[i] as f32 / page;
-            if (is_furniture_tag(tag) || is_noise_role(el)) && share < 0.3 {
+            if (el.flags & flags::FURNITURE != 0 || is_noise_role(el)) && share < 0.3 {
                 dead[i] = true;
                 continue;
             }
+            if el.attrs.is_empty() {
+                continue;
+            }
             let ci = class_id(el);
+            if ci.is_empty() {
+                continue;
+            }
+            // Templates repeat the same class strings; classify each distinct one once.
+            let noise = match noise_cache.get(&ci) {
+                Some(&v) => v,
+                None => {
+                    let v = is_noise_class(&ci);
+                    noise_cache.insert(ci.clone(), v);
+                    v
+                }
+            };
             // An element holding most of the page is a layout wrapper whatever its class
             // says (`<div class="page has-sidebar">`).
             let holds_prose = prose[i] >= 400 && prose[i] as f32 >= 0.5 * page_prose;
-            if share < 0.5
-                && tag != "article"
-                && is_noise_class(&ci)
-                && (!holds_prose || is_comment_class(&ci))
-            {
+            if share < 0.5 && tag != "article" && noise && (!holds_prose || is_comment_class(&ci)) {
                 dead[i] = true;
             }
         }
@@ -220,6 +199,8 @@ impl<'a> Analysis<'a> {
             link,
             commas,
             own,
+            raw,
+            marker,
         }
     }
 
@@ -238,10 +219,10 @@ impl<'a> Analysis<'a> {
             if self.dead[i] || self.text[i] < 150 {
                 continue;
             }
-            let NodeData::Element(el) = &node.data else {
+            if !matches!(node.data, NodeData::Element(_)) {
                 continue;
-            };
-            let m = body_marker(el, &class_id(el));
+            }
+            let m = self.marker[i];
             if m == 0 {
                 continue;
             }
@@ -384,6 +365,28 @@ impl<'a> Analysis<'a> {
         tag_score + class_weight(&class_id(el))
     }
 
+    /// Climb from `root` to ancestors whose extra text is a little prose (a lead
+    /// paragraph or standfirst kept outside the body element), not furniture.
+    fn absorb_lead(&self, mut root: NodeId) -> NodeId {
+        for _ in 0..ABSORB {
+            let Some(parent) = self.dom.nodes[root].parent else {
+                break;
+            };
+            if matches!(self.dom.tag(parent), "body" | "html" | "") {
+                break;
+            }
+            let extra = self.text[parent].saturating_sub(self.text[root]);
+            let extra_link = self.link[parent].saturating_sub(self.link[root]);
+            if extra == 0 || (extra_link as f32) < 0.2 * extra as f32 && extra * 2 < self.text[root]
+            {
+                root = parent;
+            } else {
+                break;
+            }
+        }
+        root
+    }
+
     /// The winner plus siblings that look like more of the same article.
     fn with_siblings(&self, top: NodeId, score: &[f32]) -> Vec<NodeId> {
         let Some(parent) = self.dom.nodes[top].parent else {
@@ -415,6 +418,8 @@ impl<'a> Analysis<'a> {
 /// One output block with the measurements the filters need.
 struct Block {
     text: String,
+    /// A heading or a short line: a label that belongs to whatever follows it.
+    label: bool,
     chars: u32,
     link_chars: u32,
 }
@@ -425,6 +430,15 @@ struct Emitter<'a, 'b> {
     cur: String,
     cur_chars: u32,
     cur_link: u32,
+    cur_heading: bool,
+}
+
+/// Whether a short block is only a date, time or number (a dateline, a counter).
+fn is_numeric_debris(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let digits = text.chars().filter(|c| c.is_ascii_digit()).count();
+    let len = text.chars().count();
+    len < 40 && digits > 0 && (letters < 3 || digits * 10 >= len * 4)
 }
 
 impl Emitter<'_, '_> {
@@ -433,8 +447,11 @@ impl Emitter<'_, '_> {
         if !text.is_empty() {
             // Drop blocks that are mostly link text (menus, "read more" rows).
             let ld = self.cur_link as f32 / self.cur_chars.max(1) as f32;
-            if !(ld > 0.6 || ld > 0.3 && self.cur_chars < 40) {
+            if !(ld > 0.6 || ld > 0.3 && self.cur_chars < 40 || is_numeric_debris(text)) {
+                let label = self.cur_heading
+                    || self.cur_chars <= 60 && !text.ends_with(['.', '!', '"', '“', '”', '«', '»']);
                 self.blocks.push(Block {
+                    label,
                     text: text.to_string(),
                     chars: self.cur_chars,
                     link_chars: self.cur_link,
@@ -444,6 +461,15 @@ impl Emitter<'_, '_> {
         self.cur.clear();
         self.cur_chars = 0;
         self.cur_link = 0;
+        self.cur_heading = false;
+    }
+
+    /// A furniture element with text was skipped: a label right before it ("Related
+    /// articles", "Share this:") introduced it and goes too.
+    fn skipped_furniture(&mut self) {
+        if self.cur.trim().is_empty() && self.blocks.last().is_some_and(|b| b.label) {
+            self.blocks.pop();
+        }
     }
 
     fn push_text(&mut self, t: &str, in_link: bool, pre: bool) {
@@ -469,7 +495,8 @@ impl Emitter<'_, '_> {
         let an = self.an;
         let ld = an.link_density(i);
         match tag {
-            "ul" | "ol" | "dl" | "table" | "div" | "section" => an.text[i] > 0 && ld > 0.5,
+            "ul" | "ol" | "dl" | "table" => an.text[i] > 0 && ld > 0.5,
+            "div" | "section" | "p" => an.text[i] > 0 && ld > 0.65,
             _ => false,
         }
     }
@@ -480,6 +507,9 @@ impl Emitter<'_, '_> {
         let mut stack: Vec<(NodeId, bool, bool, bool)> = vec![(root, true, false, false)];
         while let Some((i, entering, in_link, pre)) = stack.pop() {
             if self.an.dead[i] {
+                if entering && self.an.raw[i] >= 30 && dom.element(i).is_some() {
+                    self.skipped_furniture();
+                }
                 continue;
             }
             match &dom.nodes[i].data {
@@ -492,7 +522,7 @@ impl Emitter<'_, '_> {
                 NodeData::Element(el) => {
                     let tag = &*el.tag;
                     if !entering {
-                        if is_block(tag) {
+                        if el.flags & flags::BLOCK != 0 {
                             self.flush();
                         }
                         continue;
@@ -505,10 +535,15 @@ impl Emitter<'_, '_> {
                         continue;
                     }
                     if self.is_link_list(i, tag) {
+                        self.flush();
+                        self.skipped_furniture();
                         continue;
                     }
-                    if is_block(tag) {
+                    if el.flags & flags::BLOCK != 0 {
                         self.flush();
+                        if el.flags & flags::HEADING != 0 {
+                            self.cur_heading = true;
+                        }
                     } else if matches!(tag, "img") {
                         continue;
                     }
@@ -532,6 +567,7 @@ fn emit_roots(an: &Analysis<'_>, roots: &[NodeId]) -> Vec<Block> {
         cur: String::new(),
         cur_chars: 0,
         cur_link: 0,
+        cur_heading: false,
     };
     for &r in roots {
         e.emit(r);
@@ -546,6 +582,8 @@ fn total(blocks: &[Block]) -> u32 {
         .sum()
 }
 
+const ABSORB: usize = 3;
+
 /// Which roots were emitted and why, for [`explain`].
 struct Choice {
     roots: Vec<NodeId>,
@@ -557,21 +595,49 @@ fn choose(an: &Analysis<'_>) -> Choice {
     let dom = an.dom;
     let scored = an.scored_root();
     let marked = an.marked_body();
-    let scored_roots = scored.as_ref().map(|(top, score)| an.with_siblings(*top, score));
+    let scored_roots = scored
+        .as_ref()
+        .map(|(top, score)| an.with_siblings(*top, score));
     let mut choice = match (&scored_roots, marked) {
         (_, Some(m)) => {
-            let roots = an.with_siblings(m, &[]);
-            Choice { blocks: emit_roots(an, &roots), roots, how: "marked" }
+            let roots = an.with_siblings(an.absorb_lead(m), &[]);
+            Choice {
+                blocks: emit_roots(an, &roots),
+                roots,
+                how: "marked",
+            }
         }
-        (Some(r), None) => Choice { blocks: emit_roots(an, r), roots: r.clone(), how: "scored" },
-        (None, None) => Choice { roots: Vec::new(), blocks: Vec::new(), how: "none" },
+        (Some(r), None) => {
+            let r: Vec<NodeId> = if r.len() == 1 {
+                vec![an.absorb_lead(r[0])]
+            } else {
+                r.clone()
+            };
+            Choice {
+                blocks: emit_roots(an, &r),
+                roots: r,
+                how: "scored",
+            }
+        }
+        (None, None) => Choice {
+            roots: Vec::new(),
+            blocks: Vec::new(),
+            how: "none",
+        },
     };
-    if let (Some(r), Some(_)) = (&scored_roots, marked) {
+    if let (Some(r), Some(m)) = (&scored_roots, marked) {
         // A named body that is much smaller than what scoring finds was a wrong guess
-        // (a teaser box, one of several body parts).
+        // (a teaser box, one of several body parts) unless it is the schema.org body.
         let alt = emit_roots(an, r);
-        if total(&alt) > 3 * total(&choice.blocks).max(1) {
-            choice = Choice { blocks: alt, roots: r.clone(), how: "scored>marked" };
+        let strong = an.marker[m] == 3;
+        let contains = r.iter().any(|&x| dom.ancestors(m).any(|a| a == x));
+        let small = total(&choice.blocks) < 150;
+        if (small || contains || !strong) && total(&alt) > 3 * total(&choice.blocks).max(1) {
+            choice = Choice {
+                blocks: alt,
+                roots: r.clone(),
+                how: "scored>marked",
+            };
         }
     }
     if total(&choice.blocks) < 200 {
@@ -603,14 +669,27 @@ pub fn explain(dom: &Dom, needle: &str) -> String {
     let scored = an.scored_root();
     let mut out = String::new();
     if let Some((top, _)) = &scored {
-        out.push_str(&format!("scored top: {} {}\n", dom.tag(*top), dom.element(*top).map(class_id).unwrap_or_default()));
+        out.push_str(&format!(
+            "scored top: {} {}\n",
+            dom.tag(*top),
+            dom.element(*top).map(class_id).unwrap_or_default()
+        ));
     }
     if let Some(m) = an.marked_body() {
-        out.push_str(&format!("marked: {} {}\n", dom.tag(m), dom.element(m).map(class_id).unwrap_or_default()));
+        out.push_str(&format!(
+            "marked: {} {}\n",
+            dom.tag(m),
+            dom.element(m).map(class_id).unwrap_or_default()
+        ));
     }
     let c = choose(&an);
     for r in &c.roots {
-        out.push_str(&format!("root({}): {} {}\n", c.how, dom.tag(*r), dom.element(*r).map(class_id).unwrap_or_default()));
+        out.push_str(&format!(
+            "root({}): {} {}\n",
+            c.how,
+            dom.tag(*r),
+            dom.element(*r).map(class_id).unwrap_or_default()
+        ));
     }
     let Some(hit) = (0..dom.nodes.len()).find(|&i| matches!(&dom.nodes[i].data, NodeData::Text(t) if crate::dom::collapse_ws(t).contains(needle)) && dom.ancestors(i).all(|a| dom.tag(a) != "head" && dom.tag(a) != "script")) else {
         out.push_str("needle not found in any single text node\n");

@@ -17,6 +17,54 @@ pub type NodeId = usize;
 pub struct Element {
     pub tag: Box<str>,
     pub attrs: Vec<(Box<str>, String)>,
+    /// [`flags`] bits of the tag, computed once so later passes avoid string compares.
+    pub flags: u32,
+}
+
+/// Per-tag properties, as bits of [`Element::flags`].
+pub mod flags {
+    pub const VOID: u32 = 1;
+    pub const CLOSES_P: u32 = 1 << 1;
+    pub const SCOPE: u32 = 1 << 2;
+    /// Starts a new output block.
+    pub const BLOCK: u32 = 1 << 3;
+    /// Never holds article text.
+    pub const DROPPED: u32 = 1 << 4;
+    /// Usually furniture (`nav`, `aside`, `footer`, `form`, `address`).
+    pub const FURNITURE: u32 = 1 << 5;
+    pub const HEADING: u32 = 1 << 6;
+    pub const LINK: u32 = 1 << 7;
+    pub const PARAGRAPH: u32 = 1 << 8;
+}
+
+/// The [`flags`] of a lowercase tag name.
+pub fn tag_flags(tag: &str) -> u32 {
+    use flags::*;
+    let f = match tag {
+        "p" => CLOSES_P | BLOCK | PARAGRAPH,
+        "div" | "section" | "article" | "main" | "header" | "figure" | "center" | "details"
+        | "summary" | "fieldset" | "hgroup" | "dialog" | "dir" => CLOSES_P | BLOCK,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => CLOSES_P | BLOCK | HEADING,
+        "ul" | "ol" | "dl" | "pre" | "blockquote" | "hr" | "li" | "dd" | "dt" => CLOSES_P | BLOCK,
+        "table" => CLOSES_P | BLOCK | SCOPE,
+        "td" | "th" | "caption" => BLOCK | SCOPE,
+        "tr" | "tbody" | "thead" | "tfoot" => BLOCK,
+        "html" | "body" => BLOCK | SCOPE,
+        "button" | "object" | "template" | "marquee" => SCOPE | DROPPED,
+        "nav" | "aside" | "footer" | "form" | "address" => CLOSES_P | BLOCK | FURNITURE,
+        "menu" => CLOSES_P | BLOCK | DROPPED,
+        "figcaption" => CLOSES_P | BLOCK | DROPPED,
+        "a" => LINK,
+        "script" | "style" | "noscript" | "svg" | "math" | "iframe" | "canvas" | "video"
+        | "audio" | "map" | "select" | "textarea" | "option" | "head" | "title" | "label" => {
+            DROPPED
+        }
+        "embed" | "input" => VOID | DROPPED,
+        "area" | "base" | "br" | "col" | "img" | "link" | "meta" | "param" | "source" | "track"
+        | "wbr" | "keygen" => VOID,
+        _ => 0,
+    };
+    if tag == "dialog" { f | DROPPED } else { f }
 }
 
 impl Element {
@@ -53,57 +101,6 @@ pub struct Dom {
 /// Deeper nesting than this is flattened (children attach to the deepest allowed element),
 /// which bounds the work of every later tree walk.
 const MAX_DEPTH: usize = 256;
-
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", "keygen",
-];
-
-/// Start tags that close an open `p` (the HTML "closes a p element" list).
-const CLOSES_P: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "center",
-    "details",
-    "dialog",
-    "dir",
-    "div",
-    "dl",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hgroup",
-    "hr",
-    "main",
-    "menu",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "ul",
-    "li",
-    "dd",
-    "dt",
-];
-
-/// Elements that bound the search for an element to close implicitly.
-const SCOPE: &[&str] = &[
-    "table", "td", "th", "caption", "html", "body", "button", "object", "template", "marquee",
-];
 
 impl Dom {
     /// Parse `html` into a tree. Never fails; the worst input gives a flat tree of text.
@@ -226,6 +223,13 @@ impl Builder {
         }
     }
 
+    fn flags_of(&self, id: NodeId) -> u32 {
+        match &self.nodes[id].data {
+            NodeData::Element(e) => e.flags,
+            _ => 0,
+        }
+    }
+
     fn add_node(&mut self, data: NodeData) -> NodeId {
         let parent = self.current();
         let id = self.nodes.len();
@@ -261,7 +265,7 @@ impl Builder {
             if t == tag {
                 return Some(i);
             }
-            if SCOPE.contains(&t) || extra_bounds.contains(&t) {
+            if self.flags_of(self.stack[i]) & flags::SCOPE != 0 || extra_bounds.contains(&t) {
                 return None;
             }
         }
@@ -276,7 +280,7 @@ impl Builder {
 
     fn start_tag(&mut self, el: Element, self_closing: bool) {
         let tag: &str = &el.tag;
-        if CLOSES_P.contains(&tag) {
+        if el.flags & flags::CLOSES_P != 0 {
             self.close_if_open("p", &[]);
         }
         match tag {
@@ -316,7 +320,7 @@ impl Builder {
             "a" => self.close_if_open("a", &[]),
             _ => {}
         }
-        let is_void = VOID.contains(&tag) || self_closing && is_foreign_ok(tag);
+        let is_void = el.flags & flags::VOID != 0 || self_closing && is_foreign_ok(tag);
         let id = self.add_node(NodeData::Element(el));
         if !is_void && self.stack.len() < MAX_DEPTH {
             self.stack.push(id);
@@ -341,6 +345,7 @@ impl Builder {
                 Element {
                     tag: "br".into(),
                     attrs: Vec::new(),
+                    flags: flags::VOID,
                 },
                 false,
             );
@@ -542,6 +547,7 @@ fn read_start_tag(html: &str, at: usize) -> (Element, bool, usize) {
     }
     (
         Element {
+            flags: tag_flags(&name),
             tag: name.into_boxed_str(),
             attrs,
         },
