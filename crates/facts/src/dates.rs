@@ -339,7 +339,7 @@ fn month(year: i32, m: u32, inferred: bool) -> Option<ResolvedDate> {
     };
     Some(ResolvedDate {
         start,
-        end: next - Duration::days(1),
+        end: next.checked_sub_signed(Duration::days(1))?,
         granularity: Granularity::Month,
         iso: format!("{year:04}-{m:02}"),
         inferred,
@@ -432,16 +432,17 @@ impl DateExpr {
                 if last && back == 0 {
                     back = 7;
                 }
-                Some(day(r - Duration::days(back), inferred))
+                Some(day(r.checked_sub_signed(Duration::days(back))?, inferred))
             }
-            DateExpr::Days(n) => Some(day(r + Duration::days(n), inferred)),
+            DateExpr::Days(n) => Some(day(r.checked_add_signed(Duration::days(n))?, inferred)),
             DateExpr::Weeks(n) => {
-                let monday = r - Duration::days(r.weekday().num_days_from_monday() as i64)
-                    + Duration::weeks(n);
+                let monday = r
+                    .checked_sub_signed(Duration::days(r.weekday().num_days_from_monday() as i64))?
+                    .checked_add_signed(Duration::weeks(n))?;
                 let iso = monday.iso_week();
                 Some(ResolvedDate {
                     start: monday,
-                    end: monday + Duration::days(6),
+                    end: monday.checked_add_signed(Duration::days(6))?,
                     granularity: Granularity::Week,
                     iso: format!("{}-W{:02}", iso.year(), iso.week()),
                     inferred,
