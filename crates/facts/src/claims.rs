@@ -221,6 +221,36 @@ fn event_before(s: &Sentence, i: usize) -> Option<(usize, usize, &'static str)> 
     Some((i - 1, i, class))
 }
 
+/// "the death toll rose to 50", "a death toll of 50": the number counts the dead.
+fn death_toll(s: &Sentence, i: usize) -> Option<(usize, usize, &'static str)> {
+    let from = i.saturating_sub(6);
+    let toll = (from..i).rev().find(|&k| s.word(k) == "toll")?;
+    let joined = (toll + 1..=i).all(|k| s.joined(k));
+    let fits = (toll + 1..i).all(|k| {
+        matches!(
+            s.word(k),
+            "rose"
+                | "risen"
+                | "climbed"
+                | "jumped"
+                | "reached"
+                | "stands"
+                | "stood"
+                | "is"
+                | "was"
+                | "has"
+                | "had"
+                | "to"
+                | "of"
+                | "at"
+                | "now"
+                | "hit"
+        )
+    });
+    let deaths = toll > 0 && matches!(s.word(toll - 1), "death" | "casualty");
+    (joined && fits && deaths).then_some((toll - 1, toll + 1, "killed"))
+}
+
 /// All quantity claims of a sentence. `attributions` are the sentence's attributions;
 /// `resolve_speaker` turns a speaker phrase into the name to show.
 pub(crate) fn find(
@@ -264,10 +294,16 @@ fn claim(
     attributions: &[Attribution],
     resolve_speaker: &dyn Fn(&Attribution) -> String,
 ) -> Option<QuantityClaim> {
+    // Money is not a count of things ("$5 million").
+    if s.gap_before(num.number_start)
+        .contains(['$', '\u{20AC}', '\u{00A3}', '\u{00A5}'])
+    {
+        return None;
+    }
     let run_start = num.end;
     let run_end = counted_run(s, run_start);
     let after = event_after(s, run_end);
-    let before = event_before(s, num.start);
+    let before = event_before(s, num.start).or_else(|| death_toll(s, num.start));
     let (counted_text, head) = if run_end > run_start {
         (
             s.span_text(run_start, run_end).to_string(),
@@ -300,7 +336,7 @@ fn claim(
     let claim_start = event.map_or(num.start, |e| e.0).min(num.start);
     let (scope, scope_date) = scope(s, claim_start, claim_end)
         .map(|d| (Some(d.text.clone()), d.resolved.clone()))
-        .unwrap_or((None, None));
+        .unwrap_or_else(|| (period_after(s, claim_end), None));
     let pos = s.toks.get(num.number_start).map_or(0, |t| t.start);
     let source = attributions
         .iter()
@@ -324,6 +360,35 @@ fn claim(
         sentence: s.text.to_string(),
         citation: s.cite.clone(),
     })
+}
+
+/// A period that is not a date, right after a claim: "so far", "to date", "in the past 24
+/// hours", "over the last week".
+fn period_after(s: &Sentence, end: usize) -> Option<String> {
+    for start in end..(end + 3).min(s.len()) {
+        if !(end + 1..=start).all(|k| s.joined(k)) || (start > end && !s.joined(start)) {
+            return None;
+        }
+        let w = s.word(start);
+        let next = s.word(start + 1);
+        if (w == "so" && next == "far") || (w == "to" && next == "date") {
+            return Some(s.span_text(start, start + 2).to_string());
+        }
+        if matches!(w, "in" | "over" | "during" | "within")
+            && s.word(start + 1) == "the"
+            && matches!(s.word(start + 2), "past" | "last" | "previous")
+        {
+            let mut k = start + 3;
+            if numbers::number_at(s, k).is_some() {
+                k += 1;
+            }
+            let unit = s.word(k).trim_end_matches('s');
+            if matches!(unit, "hour" | "day" | "week" | "month" | "year" | "weekend") {
+                return Some(s.span_text(start, k + 1).to_string());
+            }
+        }
+    }
+    None
 }
 
 /// The date phrase that bounds a claim spanning tokens `start..end`: right after it with no
@@ -439,5 +504,48 @@ mod tests {
         assert_eq!(c[1].event_class.as_deref(), Some("injured"));
         assert_eq!(c[1].source.as_deref(), Some("medics"));
         assert_eq!(c[0].source.as_deref(), Some("medics"));
+    }
+}
+
+#[cfg(test)]
+mod more_tests {
+    use super::*;
+    use crate::{attribution, dates};
+    use crosswire_model::facts::Citation;
+
+    fn claims(text: &str) -> Vec<QuantityClaim> {
+        let cite = Citation {
+            article: "a".into(),
+            label: "a".into(),
+            paragraph: 0,
+            sentence: 0,
+        };
+        let mut s = Sentence::new(0, text, cite);
+        s.dates = dates::find(&s);
+        let attrs = attribution::find(&s);
+        find(&s, &attrs, &|a: &Attribution| a.speaker.clone())
+    }
+
+    #[test]
+    fn death_toll_and_bare_vague_amounts() {
+        let c = claims("The death toll rose to 52 on Sunday.");
+        assert_eq!(c.len(), 1);
+        assert_eq!(
+            (c[0].quantity.low, c[0].event_class.as_deref()),
+            (52.0, Some("killed"))
+        );
+        let c = claims("Dozens were killed in the attack.");
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].counted, "people");
+    }
+
+    #[test]
+    fn periods_and_money() {
+        let c = claims("Air strikes killed 14 civilians in the past 24 hours.");
+        assert_eq!(c[0].scope.as_deref(), Some("in the past 24 hours"));
+        let c = claims("At least 300 homes have been destroyed so far.");
+        assert_eq!(c[0].scope.as_deref(), Some("so far"));
+        assert_eq!(c[0].event_class.as_deref(), Some("damaged"));
+        assert!(claims("Donors sent $5 million to help.").is_empty());
     }
 }

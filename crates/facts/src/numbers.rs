@@ -136,14 +136,13 @@ pub(crate) fn number_at(s: &Sentence, i: usize) -> Option<NumberSpan> {
             qualifier: qual,
         });
     }
-    if let Some((_, v)) = lexicon::VAGUE_AMOUNTS.iter().find(|(x, _)| *x == w)
-        && s.word(first + 1) == "of"
-        && s.joined(first + 1)
-    {
+    if let Some((_, v)) = lexicon::VAGUE_AMOUNTS.iter().find(|(x, _)| *x == w) {
+        // "hundreds of people", or alone before a verb ("dozens were killed").
+        let with_of = s.word(first + 1) == "of" && s.joined(first + 1);
         return Some(NumberSpan {
             start: i,
             number_start: first,
-            end: first + 2,
+            end: if with_of { first + 2 } else { first + 1 },
             low: *v,
             high: *v,
             bound: Bound::About,

@@ -68,7 +68,8 @@ fn date_label(d: &ResolvedDate) -> String {
 
 fn scope_label(v: &GroupValue) -> String {
     match (&v.scope, &v.scope_date) {
-        (Some(s), Some(d)) => format!("{s} ({})", date_label(d)),
+        (Some(s), Some(d)) if d.inferred => format!("{s} ({}, inferred)", d.iso),
+        (Some(s), Some(d)) => format!("{s} ({})", d.iso),
         (Some(s), None) => s.clone(),
         _ => "—".to_string(),
     }
