@@ -7,6 +7,50 @@ use std::io::{BufRead, Write};
 
 use crosswire_summarize::{Document, Method};
 
+fn method_name(args: &[String]) -> String {
+    args.get(2).cloned().unwrap_or_default()
+}
+
+/// `concepts` with settings from `CW_*` environment variables, for parameter sweeps.
+fn tuned(name: &str) -> Option<Box<dyn crosswire_summarize::Summarizer>> {
+    if !name.starts_with("tune") {
+        return None;
+    }
+    let var = |k: &str| std::env::var(k).ok();
+    let mut c = crosswire_summarize::Concepts::default();
+    if let Some(v) = var("CW_MIN_DF") {
+        c.min_df = v.parse().expect("CW_MIN_DF");
+    }
+    if let Some(v) = var("CW_MIN_WORDS") {
+        c.min_words = v.parse().expect("CW_MIN_WORDS");
+    }
+    if let Some(v) = var("CW_MAX_WORDS") {
+        c.max_words = v.parse().expect("CW_MAX_WORDS");
+    }
+    if let Some(v) = var("CW_LEAD_BONUS") {
+        c.lead_bonus = v.parse().expect("CW_LEAD_BONUS");
+    }
+    if let Some(v) = var("CW_LEAD_N") {
+        c.lead_sentences = v.parse().expect("CW_LEAD_N");
+    }
+    if let Some(v) = var("CW_QUOTES") {
+        c.allow_opening_quotes = v == "1";
+    }
+    if let Some(v) = var("CW_DANGLING") {
+        c.allow_dangling_openers = v == "1";
+    }
+    if let Some(v) = var("CW_UNI") {
+        c.unigram_weight = v.parse().expect("CW_UNI");
+    }
+    if let Some(v) = var("CW_COMPRESS") {
+        c.compress = v == "1";
+    }
+    if let Some(v) = var("CW_FILL") {
+        c.fill = v == "1";
+    }
+    Some(Box::new(c))
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let Some(path) = args.get(1) else {
@@ -15,10 +59,11 @@ fn main() {
     };
     let method = args
         .get(2)
+        .filter(|m| !m.starts_with("tune"))
         .map(|m| Method::parse(m).unwrap_or_else(|| panic!("unknown method {m}")))
         .unwrap_or_default();
     let words: usize = args.get(3).and_then(|w| w.parse().ok()).unwrap_or(100);
-    let summarizer = method.summarizer();
+    let summarizer = tuned(&method_name(&args)).unwrap_or_else(|| method.summarizer());
     let file = std::io::BufReader::new(std::fs::File::open(path).expect("open input"));
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use crate::coverage::{Item, Problem};
 use crate::prepare::Cluster;
-use crate::quality::opens_with_quote;
+use crate::quality::{opens_with_dangling_word, opens_with_quote};
 use crate::{Document, Summarizer, Summary, assemble};
 
 /// How the coverage problem is solved.
@@ -33,6 +33,13 @@ pub struct Concepts {
     pub lead_sentences: usize,
     /// Whether sentences opening with a quotation may be selected.
     pub allow_opening_quotes: bool,
+    /// Whether sentences opening with a word that needs the previous sentence (`But`,
+    /// `He`, `This`...) may be selected.
+    pub allow_dangling_openers: bool,
+    /// Remove trailing attribution clauses (`, officials said.`) from candidates.
+    pub compress: bool,
+    /// Weight of content-word (unigram) concepts relative to bigram concepts; 0 for none.
+    pub unigram_weight: f64,
     /// After solving within the budget, append the sentence that adds the most concept
     /// weight within the remaining words (the scorer's truncation cuts it).
     pub fill: bool,
@@ -50,6 +57,9 @@ impl Default for Concepts {
             lead_bonus: 0.0,
             lead_sentences: 3,
             allow_opening_quotes: true,
+            allow_dangling_openers: true,
+            unigram_weight: 0.0,
+            compress: false,
             fill: true,
             node_limit: 20_000,
         }
@@ -77,16 +87,44 @@ pub(crate) fn bigrams(cluster: &Cluster, i: usize) -> impl Iterator<Item = (usiz
         .map(|(k, w)| (k, ((w[0] as u64) << 32) | w[1] as u64))
 }
 
+/// Content-word keys of a sentence, with positions; marked apart from bigram keys by the
+/// high bit (stem ids never reach it).
+pub(crate) fn unigrams(cluster: &Cluster, i: usize) -> impl Iterator<Item = (usize, u64)> + '_ {
+    cluster.sentences[i]
+        .tokens
+        .iter()
+        .enumerate()
+        .filter(|&(_, &t)| cluster.is_content(t))
+        .map(|(k, &t)| (k, (1u64 << 63) | t as u64))
+}
+
 impl ConceptIndex {
-    pub fn new(cluster: &Cluster, min_df: usize, lead_bonus: f64, lead_sentences: usize) -> Self {
+    pub fn new(
+        cluster: &Cluster,
+        min_df: usize,
+        lead_bonus: f64,
+        lead_sentences: usize,
+        unigram_weight: f64,
+    ) -> Self {
         let mut ids: HashMap<u64, u32> = HashMap::new();
+        let mut is_unigram: Vec<bool> = Vec::new();
         let mut of_sentence = Vec::with_capacity(cluster.sentences.len());
         let mut in_order = Vec::with_capacity(cluster.sentences.len());
         for i in 0..cluster.sentences.len() {
-            let seq: Vec<(usize, u32)> = bigrams(cluster, i)
+            let mut keys: Vec<(usize, u64)> = bigrams(cluster, i).collect();
+            if unigram_weight > 0.0 {
+                keys.extend(unigrams(cluster, i));
+                keys.sort_by_key(|&(k, _)| k);
+            }
+            let seq: Vec<(usize, u32)> = keys
+                .into_iter()
                 .map(|(k, key)| {
                     let next = ids.len() as u32;
-                    (k, *ids.entry(key).or_insert(next))
+                    let id = *ids.entry(key).or_insert(next);
+                    if id == next {
+                        is_unigram.push(key >> 63 == 1);
+                    }
+                    (k, id)
                 })
                 .collect();
             let mut cs: Vec<u32> = seq.iter().map(|&(_, c)| c).collect();
@@ -122,8 +160,9 @@ impl ConceptIndex {
         let weights = (0..n)
             .map(|c| {
                 let count = if few_docs { sentence_freq[c] } else { df[c] };
+                let scale = if is_unigram[c] { unigram_weight } else { 1.0 };
                 if count >= threshold {
-                    count as f64 + lead_bonus * lead[c] as f64
+                    scale * (count as f64 + lead_bonus * lead[c] as f64)
                 } else {
                     0.0
                 }
@@ -153,12 +192,19 @@ impl Concepts {
             && s.words >= self.min_words
             && s.words <= self.max_words
             && (self.allow_opening_quotes || !opens_with_quote(&s.text))
+            && (self.allow_dangling_openers || !opens_with_dangling_word(&s.text))
     }
 
     /// Indices (into `cluster.sentences`) of the selected sentences, the overflow filler
     /// (if any) last.
     pub(crate) fn select(&self, cluster: &Cluster, budget: usize) -> (Vec<usize>, Option<usize>) {
-        let index = ConceptIndex::new(cluster, self.min_df, self.lead_bonus, self.lead_sentences);
+        let index = ConceptIndex::new(
+            cluster,
+            self.min_df,
+            self.lead_bonus,
+            self.lead_sentences,
+            self.unigram_weight,
+        );
         let candidates: Vec<usize> = (0..cluster.sentences.len())
             .filter(|&i| self.eligible(cluster, i))
             .collect();
@@ -235,7 +281,7 @@ impl Concepts {
 
 impl Summarizer for Concepts {
     fn summarize(&self, docs: &[Document<'_>], budget_words: usize) -> Summary {
-        let cluster = Cluster::new(docs, 1, usize::MAX);
+        let cluster = Cluster::new(docs, self.compress);
         let (chosen, filler) = self.select(&cluster, budget_words);
         assemble(&cluster, &chosen, filler)
     }

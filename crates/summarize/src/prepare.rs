@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use crosswire_text::{fold, is_stopword, sentences, stem, word_count, words};
 
 use crate::Document;
-use crate::quality::{is_quotable, strip_dateline};
+use crate::quality::{is_quotable, strip_dateline, strip_trailing_attribution};
 
 /// A sentence of the cluster with everything the methods need.
 #[derive(Debug, Clone)]
@@ -38,15 +38,23 @@ pub(crate) struct Cluster {
 }
 
 impl Cluster {
-    /// Split and tokenize `docs`. Sentences with no words at all are dropped.
-    pub fn new(docs: &[Document<'_>], min_words: usize, max_words: usize) -> Cluster {
+    /// Split and tokenize `docs`. Sentences with no words at all are dropped. With
+    /// `compress`, trailing attribution clauses are removed (see
+    /// [`strip_trailing_attribution`]).
+    pub fn new(docs: &[Document<'_>], compress: bool) -> Cluster {
         let mut vocab = Vocabulary::default();
         let mut out = Vec::new();
         for (d, doc) in docs.iter().enumerate() {
             let mut index = 0;
             for paragraph in doc.paragraphs {
                 for (k, raw) in sentences(paragraph).into_iter().enumerate() {
-                    let text = if k == 0 { strip_dateline(raw) } else { raw };
+                    let stripped = if k == 0 { strip_dateline(raw) } else { raw };
+                    let text = match compress {
+                        true => strip_trailing_attribution(stripped)
+                            .unwrap_or_else(|| stripped.to_string()),
+                        false => stripped.to_string(),
+                    };
+                    let text = text.as_str();
                     let tokens: Vec<u32> =
                         words(text).into_iter().map(|t| vocab.id(t.text)).collect();
                     let n = word_count(text);
@@ -57,7 +65,7 @@ impl Cluster {
                             index,
                             words: n,
                             tokens,
-                            quotable: is_quotable(text, min_words, max_words),
+                            quotable: is_quotable(text, 1, usize::MAX),
                         });
                     }
                     index += 1;

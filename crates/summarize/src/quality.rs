@@ -85,6 +85,63 @@ pub fn opens_with_quote(s: &str) -> bool {
     s.starts_with(['"', '\u{201C}', '`', '\''])
 }
 
+/// Verbs of attribution that may close a sentence (`..., police said.`).
+const ATTRIBUTION_VERBS: &[&str] = &["added", "reported", "said", "says", "told"];
+
+/// Longest trailing attribution removed, in words.
+const ATTRIBUTION_MAX_WORDS: usize = 8;
+
+/// `sentence` without a trailing attribution clause: `X happened, police said Tuesday.`
+/// becomes `X happened.`, and so does `X happened, according to police.`. The clause must
+/// be short, hold no quotation, and follow the last comma; a quotation before it is kept
+/// whole (without its speaker it would be an unattributed quote). Returns `None` when
+/// nothing is removed.
+pub fn strip_trailing_attribution(sentence: &str) -> Option<String> {
+    let body = sentence.strip_suffix('.')?;
+    let comma = body.rfind(", ")?;
+    let head = body[..comma].trim_end();
+    let tail = &body[comma + 2..];
+    let n = word_count(tail);
+    if n == 0 || n > ATTRIBUTION_MAX_WORDS || word_count(head) < 6 {
+        return None;
+    }
+    let quote = |c: char| matches!(c, '"' | '\'' | '`' | '\u{201C}' | '\u{201D}' | '\u{2019}');
+    if tail.contains(quote) || head.ends_with(quote) {
+        return None;
+    }
+    let lower = tail.to_lowercase();
+    let attributive = lower.starts_with("according to ")
+        || lower
+            .split_whitespace()
+            .any(|w| ATTRIBUTION_VERBS.binary_search(&w).is_ok());
+    if !attributive {
+        return None;
+    }
+    // The head must itself close like a sentence would: not on a dangling function word.
+    let last = head.split_whitespace().last().unwrap_or_default().to_lowercase();
+    if crosswire_text::is_stopword(&last) {
+        return None;
+    }
+    Some(format!("{head}."))
+}
+
+/// Words that, opening a sentence, point back to the sentence before it.
+const DANGLING_OPENERS: &[&str] = &[
+    "also", "and", "but", "he", "her", "his", "however", "it", "its", "meanwhile", "she",
+    "so", "still", "that", "their", "these", "they", "this", "those", "thus", "yet",
+];
+
+/// Whether a sentence opens with a word that needs the previous sentence to be understood
+/// (`But`, `He`, `This`, `However,`).
+pub fn opens_with_dangling_word(s: &str) -> bool {
+    let first: String = s
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    DANGLING_OPENERS.binary_search(&first.as_str()).is_ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,6 +178,35 @@ mod tests {
         assert_eq!(strip_dateline(s), s);
         assert_eq!(strip_dateline(""), "");
         assert_eq!(strip_dateline("UN -- "), "UN -- ");
+    }
+
+    #[test]
+    fn strips_trailing_attribution_only() {
+        assert_eq!(
+            strip_trailing_attribution("The three hostages were freed on Monday, police said.")
+                .as_deref(),
+            Some("The three hostages were freed on Monday.")
+        );
+        assert_eq!(
+            strip_trailing_attribution(
+                "The dam was built to hold back the spring floods, according to local officials."
+            )
+            .as_deref(),
+            Some("The dam was built to hold back the spring floods.")
+        );
+        // A quotation keeps its speaker.
+        assert_eq!(
+            strip_trailing_attribution("``We will rebuild the town,'' the mayor said."),
+            None
+        );
+        // Not an attribution.
+        assert_eq!(
+            strip_trailing_attribution("The river rose overnight, flooding three villages."),
+            None
+        );
+        // Too short a head to stand alone.
+        assert_eq!(strip_trailing_attribution("It rained, he said."), None);
+        assert_eq!(strip_trailing_attribution(""), None);
     }
 
     #[test]

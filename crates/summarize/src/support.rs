@@ -87,7 +87,7 @@ pub fn supporting_documents(sentence: &str, own: usize, docs: &[Document<'_>]) -
     let extra = [sentence.to_string()];
     let mut all: Vec<Document<'_>> = docs.to_vec();
     all.push(Document { paragraphs: &extra });
-    let cluster = Cluster::new(&all, 1, usize::MAX);
+    let cluster = Cluster::new(&all, false);
     let Some(i) = cluster
         .sentences
         .iter()

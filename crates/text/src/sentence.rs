@@ -18,6 +18,15 @@ const ABBREVIATIONS: &[&str] = &[
     "supt", "vol", "vs",
 ];
 
+/// US state abbreviations as datelines and addresses write them (`Santa Rosa, Calif.`).
+/// After one, a period ends the sentence only before a typical sentence opener, as after
+/// dotted abbreviations.
+const STATE_ABBREVIATIONS: &[&str] = &[
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ill", "ind", "kan", "kans", "ky",
+    "la", "mass", "md", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa",
+    "tenn", "tex", "va", "vt", "wash", "wis", "wyo",
+];
+
 /// Capitalized words that usually open a sentence, used to split after dotted abbreviations.
 const SENTENCE_OPENERS: &[&str] = &[
     "A", "After", "An", "And", "As", "At", "But", "For", "He", "Her", "His", "However", "I", "If",
@@ -108,8 +117,11 @@ fn period_ends_sentence(text: &str, dot: usize, rest: &str) -> bool {
     if letters == 1 && word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return false;
     }
-    // Dotted abbreviation: U.S., a.m., U.N.
-    if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2) {
+    // Dotted abbreviation (U.S., a.m., U.N.) or state (Calif.).
+    let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2);
+    let state = word.starts_with(char::is_uppercase)
+        && STATE_ABBREVIATIONS.binary_search(&lower.as_str()).is_ok();
+    if dotted || state {
         let next_word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
         return SENTENCE_OPENERS.contains(&next_word.as_str());
     }
@@ -168,6 +180,19 @@ mod tests {
             sentences("The U.S. Army said so."),
             vec!["The U.S. Army said so."]
         );
+    }
+
+    #[test]
+    fn state_abbreviation_splits_only_before_an_opener() {
+        assert_eq!(
+            sentences("She works in Santa Rosa, Calif. (the studio) and writes."),
+            vec!["She works in Santa Rosa, Calif. (the studio) and writes."]
+        );
+        assert_eq!(
+            sentences("He lives in Tampa, Fla. The storm passed."),
+            vec!["He lives in Tampa, Fla.", "The storm passed."]
+        );
+        assert!(STATE_ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
