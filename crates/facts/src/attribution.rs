@@ -77,7 +77,7 @@ fn opens_noun_phrase(s: &Sentence, i: usize) -> bool {
 fn phrase_right(s: &Sentence, i: usize, max: usize) -> usize {
     let mut j = i;
     while j < s.len() && j - i < max {
-        if j > i && breaks_phrase(s.gap_before(j)) {
+        if j > i && s.breaks_before(j) {
             break;
         }
         if lexicon::CLAUSE_OPENERS.contains(&s.word(j)) || s.date_at(j).is_some() {
@@ -116,7 +116,7 @@ fn phrase_left(s: &Sentence, verb: usize) -> Range<usize> {
         start -= 1;
         let gap = s.gap_before(start);
         // Parentheses belong to the speaker ("Office (OCHA)").
-        let gap_breaks = breaks_phrase(&gap.replace(['(', ')'], " "));
+        let gap_breaks = breaks_phrase(&gap.replace(['(', ')'], " ")) && s.breaks_before(start);
         if start == 0 || gap_breaks {
             break;
         }
@@ -124,6 +124,9 @@ fn phrase_left(s: &Sentence, verb: usize) -> Range<usize> {
     // A bare "and" is an ellipsis of the previous subject.
     if end - start == 1 && matches!(s.word(start), "and" | "but") {
         return end..end;
+    }
+    if end - start > 1 && matches!(s.word(start), "and" | "but" | "or") {
+        start += 1;
     }
     start..end
 }
@@ -172,7 +175,7 @@ pub(crate) fn find(s: &Sentence) -> Vec<Attribution> {
         if w == "according" && s.word(i + 1) == "to" {
             let sp_end = phrase_right(s, i + 2, 14);
             if sp_end > i + 2 {
-                let at_clause_start = i == 0 || breaks_phrase(s.gap_before(i));
+                let at_clause_start = i == 0 || s.breaks_before(i);
                 let content = if at_clause_start && i == 0 && sp_end < n {
                     s.toks[sp_end].start..s.text.len()
                 } else {
@@ -260,7 +263,7 @@ pub(crate) fn find(s: &Sentence) -> Vec<Attribution> {
         // What follows the verb: "that ..." within reach makes it pre.
         let tail_end = {
             let mut j = i + 1;
-            while j < n && !breaks_phrase(s.gap_before(j)) {
+            while j < n && !s.breaks_before(j) {
                 j += 1;
             }
             j
@@ -337,7 +340,7 @@ fn prev_end_byte(s: &Sentence, a: &Attribution, verb_tok: usize) -> usize {
     let last = a.speaker_toks.end.max(verb_tok + 1);
     // Include an adverbial tail up to the next punctuation.
     let mut j = last;
-    while j < s.len() && !breaks_phrase(s.gap_before(j)) {
+    while j < s.len() && !s.breaks_before(j) {
         j += 1;
     }
     s.toks.get(j).map_or(s.text.len(), |t| t.start)

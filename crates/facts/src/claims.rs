@@ -11,7 +11,7 @@ use crosswire_model::facts::{Quantity, QuantityClaim};
 use crosswire_text::{fold, is_stopword, stem};
 
 use crate::attribution::Attribution;
-use crate::doc::{Sentence, breaks_phrase};
+use crate::doc::Sentence;
 use crate::lexicon;
 use crate::numbers::{self, NumberSpan};
 
@@ -163,7 +163,7 @@ fn counted_run(s: &Sentence, i: usize) -> usize {
         if j > i && !s.joined(j) {
             break;
         }
-        if j == i && breaks_phrase(s.gap_before(j)) {
+        if j == i && s.breaks_before(j) {
             break;
         }
         let alpha = w
@@ -408,13 +408,13 @@ fn scope<'s>(s: &'s Sentence, start: usize, end: usize) -> Option<&'s crate::dat
         d.end <= start
             && start - d.end <= 4
             && (d.start == 0
-                || breaks_phrase(s.gap_before(d.start))
+                || s.breaks_before(d.start)
                 || matches!(s.word(d.start.saturating_sub(1)), "and" | "but"))
             && (d.end + 1..=start).all(|k| s.joined(k))
             || d.end <= start
                 && start - d.end <= 4
-                && (d.start == 0 || breaks_phrase(s.gap_before(d.start)))
-                && breaks_phrase(s.gap_before(d.end))
+                && (d.start == 0 || s.breaks_before(d.start))
+                && s.breaks_before(d.end)
                 && (d.end + 1..=start).all(|k| s.joined(k))
     })
 }

@@ -58,9 +58,25 @@ impl<'a> Sentence<'a> {
         self.gap_before(i + 1)
     }
 
-    /// Whether only spaces separate token `i - 1` and token `i`.
+    /// Whether only spaces separate token `i - 1` and token `i`, or the period of a title
+    /// abbreviation or initial before a name ("Sen. John R. Smith").
     pub fn joined(&self, i: usize) -> bool {
-        i > 0 && self.gap_before(i).chars().all(char::is_whitespace)
+        i > 0 && (self.gap_before(i).chars().all(char::is_whitespace) || self.abbreviation_join(i))
+    }
+
+    /// Whether punctuation between token `i - 1` and token `i` ends a phrase.
+    pub fn breaks_before(&self, i: usize) -> bool {
+        breaks_phrase(self.gap_before(i)) && !self.abbreviation_join(i)
+    }
+
+    /// "Dr. Feng", "John R. Allen": a period after a title or an initial, then a name.
+    fn abbreviation_join(&self, i: usize) -> bool {
+        if i == 0 || self.gap_before(i).trim() != "." || !self.capitalized(i) {
+            return false;
+        }
+        let prev = self.toks[i - 1].text;
+        let initial = prev.chars().count() == 1 && prev.chars().all(char::is_uppercase);
+        initial || TITLE_ABBREVIATIONS.contains(&self.word(i - 1))
     }
 
     /// Source text of tokens `from..to` (exclusive), including what lies between them.
@@ -91,6 +107,12 @@ impl<'a> Sentence<'a> {
         self.dates.iter().position(|d| d.start <= i && i < d.end)
     }
 }
+
+/// Abbreviated titles written with a period before a name.
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "adm", "brig", "capt", "cmdr", "col", "dr", "gen", "gov", "hon", "lt", "maj", "mr", "mrs",
+    "ms", "pres", "prof", "rep", "rev", "sen", "sgt", "st", "supt",
+];
 
 /// Split every article into sentences, in article and reading order.
 pub(crate) fn sentences(articles: &[Article]) -> Vec<Sentence<'_>> {

@@ -32,6 +32,8 @@ pub(crate) struct Mention {
     pub role: Option<String>,
     /// Acronym given in parentheses right after the name.
     pub acronym: Option<String>,
+    /// The name is (the end of) the speaker of a reporting verb.
+    pub speaker: bool,
 }
 
 /// Matching key of a name: folded, British spellings unified, hyphens as spaces,
@@ -146,7 +148,7 @@ fn runs(s: &Sentence, lower: &HashSet<String>) -> Vec<Range<usize>> {
         let mut st = start;
         while st < end {
             let w = s.word(st);
-            let opener = st == 0 || crate::doc::breaks_phrase(s.gap_before(st));
+            let opener = st == 0 || s.breaks_before(st);
             let common = is_stopword(w) || (lower.contains(w) && opener);
             let keeps = st + 1 < end
                 && (is_title(s.word(st + 1)) || is_org_word(s.word(st + 1)))
@@ -204,6 +206,9 @@ pub(crate) fn mentions(
             place_votes: 0,
             role: None,
             acronym: None,
+            speaker: speakers
+                .iter()
+                .any(|sp| sp.start <= r.start && r.end <= sp.end && sp.end - r.end <= 1),
         };
         // Title + name: the person is what follows the last title word.
         let title_at = words.iter().rposition(|w| is_title(w));
@@ -312,6 +317,7 @@ struct Acc {
     roles: Vec<String>,
     articles: Vec<String>,
     mentions: usize,
+    speaker_votes: usize,
 }
 
 /// Merge mentions (with the sentences they came from) into entities.
@@ -328,6 +334,7 @@ pub(crate) fn merge(mentions: &[Mention], sentences: &[Sentence]) -> EntityTable
             _ => {}
         }
         a.place_votes += m.place_votes;
+        a.speaker_votes += usize::from(m.speaker);
         if let Some(r) = &m.role
             && !a.roles.contains(r)
         {
@@ -357,6 +364,26 @@ pub(crate) fn merge(mentions: &[Mention], sentences: &[Sentence]) -> EntityTable
             EntityKind::Other
         }
     };
+    // "John Smith ... Smith said": a full name whose surname speaks alone is a person.
+    let speaking_surnames: HashSet<String> = accs
+        .iter()
+        .filter(|(k, a)| !k.contains(' ') && a.speaker_votes > 0 && a.kind_votes[1] == 0)
+        .map(|(k, _)| k.clone())
+        .collect();
+    for (k, a) in accs.iter_mut() {
+        let words: Vec<&str> = k.split(' ').collect();
+        let unclassified = a.kind_votes == [0, 0, 0] && a.place_votes == 0;
+        if unclassified
+            && (2..=4).contains(&words.len())
+            && words.last().is_some_and(|w| speaking_surnames.contains(*w))
+            && !a
+                .forms
+                .keys()
+                .any(|f| f.split_whitespace().next().is_some_and(is_demonym))
+        {
+            a.kind_votes[0] += 1;
+        }
+    }
     // Decide where each key goes: itself, or a longer key it abbreviates.
     let keys: Vec<String> = accs.keys().cloned().collect();
     let kinds: HashMap<String, EntityKind> =

@@ -95,7 +95,7 @@ pub fn extract(articles: &[Article]) -> Facts {
                 let shown = display.entry(entities::key(&name)).or_insert(name);
                 (shown.clone(), role)
             });
-            if let Some((name, role)) = &r {
+            if let Some((name, role)) = r.as_ref().filter(|(n, _)| names_someone(n)) {
                 let (text, direct) = attribution::content_text(s, &a.content);
                 if text.split_whitespace().count() >= 3 {
                     statements.push(Statement {
@@ -183,6 +183,25 @@ fn reference_dates(
         })
         .collect();
     (refs, latest)
+}
+
+/// Whether a resolved speaker is more than a stray word ("The", "Some", "Thirty-eight").
+fn names_someone(name: &str) -> bool {
+    let f = fold(name);
+    let words: Vec<&str> = f.split_whitespace().collect();
+    match words.as_slice() {
+        [] => false,
+        [w] => {
+            !crosswire_text::is_stopword(w)
+                && !lexicon::NUMBER_WORDS
+                    .iter()
+                    .any(|(n, _)| *w == *n || w.strip_prefix(n).is_some_and(|r| r.starts_with('-')))
+                && !w.chars().all(|c| c.is_ascii_digit())
+                && lexicon::month(w).is_none()
+                && !matches!(*w, "some" | "many" | "others" | "few" | "most" | "several")
+        }
+        _ => true,
+    }
 }
 
 fn strip_determiner(s: &str) -> &str {

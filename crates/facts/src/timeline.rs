@@ -8,7 +8,7 @@ use crosswire_model::facts::{Granularity, TimelineEvent};
 use crosswire_text::content_terms;
 
 use crate::dates::DateSpan;
-use crate::doc::{Sentence, breaks_phrase};
+use crate::doc::Sentence;
 
 /// Prepositions that make a date the start or end of a period rather than the day of an
 /// event ("since April 25", "as of Monday").
@@ -35,17 +35,17 @@ fn event_text(s: &Sentence, d: &DateSpan) -> String {
         return s.text.trim_end_matches(['.', ' ']).to_string();
     }
     let mut a = d.start;
-    while a > 0 && !breaks_phrase(s.gap_before(a)) {
+    while a > 0 && !s.breaks_before(a) {
         a -= 1;
     }
     let mut b = d.end;
-    while b < n && !breaks_phrase(s.gap_before(b)) {
+    while b < n && !s.breaks_before(b) {
         b += 1;
     }
     // A short clause needs its neighbour to say what happened.
     if b - a < 8 && a > 0 {
         a -= 1;
-        while a > 0 && !breaks_phrase(s.gap_before(a)) {
+        while a > 0 && !s.breaks_before(a) {
             a -= 1;
         }
     }

@@ -293,3 +293,33 @@ fn odd_input_never_panics() {
     let _ = extract(&extremes);
     let _ = extract(&[]);
 }
+
+#[test]
+fn abbreviated_titles_and_surnames_that_speak() {
+    let f = extract(&[
+        article(
+            "a",
+            None,
+            &[
+                "Former Sen. John Q. Danforth arrived in the city on a visit.",
+                "Mary Lowe, an engineer, inspected the dam. Lowe said the repairs would hold.",
+                "\u{201C}It is safe,\u{201D} said Dr. Wen Li, a hydrologist.",
+                "Danforth said the inquiry would take months. The said nothing.",
+            ],
+        ),
+        article("b", None, &["Tenet said the report was accurate."]),
+    ]);
+    let speakers: Vec<&str> = f.statements.iter().map(|s| s.speaker.as_str()).collect();
+    assert!(speakers.contains(&"John Q. Danforth"), "{speakers:?}");
+    assert!(speakers.contains(&"Mary Lowe"), "{speakers:?}");
+    assert!(speakers.contains(&"Wen Li"), "{speakers:?}");
+    assert!(speakers.contains(&"Tenet"), "{speakers:?}");
+    assert!(!speakers.contains(&"The"), "{speakers:?}");
+    let danforth = f
+        .entities
+        .iter()
+        .find(|e| e.name == "John Q. Danforth")
+        .expect("entity");
+    assert_eq!(danforth.kind, EntityKind::Person);
+    assert_eq!(danforth.roles, ["Former Sen"]);
+}
