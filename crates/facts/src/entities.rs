@@ -149,7 +149,9 @@ fn runs(s: &Sentence, lower: &HashSet<String>) -> Vec<Range<usize>> {
         while st < end {
             let w = s.word(st);
             let opener = st == 0 || s.breaks_before(st);
-            let common = is_stopword(w) || (lower.contains(w) && opener);
+            let common = is_stopword(w)
+                || (lower.contains(w) && opener)
+                || (opener && (lexicon::DISCOURSE_WORDS.contains(&w) || w.ends_with("ly")));
             let keeps = st + 1 < end
                 && (is_title(s.word(st + 1)) || is_org_word(s.word(st + 1)))
                 && !is_stopword(w);
@@ -418,12 +420,22 @@ pub(crate) fn merge(mentions: &[Mention], sentences: &[Sentence]) -> EntityTable
             .filter(|o| kinds[**o] == kinds[longer[0]])
             .max_by_key(|o| accs.get(**o).map_or(0, |a| a.mentions))
         {
-            let persons: Vec<_> = longer
+            let persons: Vec<&String> = longer
                 .iter()
                 .filter(|o| kinds[**o] == EntityKind::Person)
+                .copied()
                 .collect();
-            // A surname shared by two people stays ambiguous.
-            if persons.len() <= 1 || kinds[*best] != EntityKind::Person {
+            // Forms that are suffixes of one another ("John Smith", "Senator John Smith")
+            // are one person; a surname shared by two people stays ambiguous.
+            let distinct = persons
+                .iter()
+                .filter(|p| {
+                    !persons
+                        .iter()
+                        .any(|q| q != *p && q.ends_with(&format!(" {p}")))
+                })
+                .count();
+            if distinct <= 1 || kinds[*best] != EntityKind::Person {
                 target.insert(k.clone(), (*best).clone());
             }
         }

@@ -230,6 +230,15 @@ pub const CLAUSE_OPENERS: &[&str] = &[
 
 /// Titles and roles that precede a person's name.
 pub const TITLE_WORDS: &[&str] = &[
+    "attorney",
+    "ceo",
+    "coach",
+    "counsel",
+    "inspector",
+    "pastor",
+    "prosecutor",
+    "sheriff",
+    "superintendent",
     "admiral",
     "ambassador",
     "archbishop",
@@ -294,6 +303,44 @@ pub const TITLE_WORDS: &[&str] = &[
     "spokesperson",
     "spokeswoman",
     "sultan",
+];
+
+/// Sentence adverbs and connectives that open a sentence capitalized before a name.
+pub const DISCOURSE_WORDS: &[&str] = &[
+    "accordingly",
+    "additionally",
+    "afterward",
+    "afterwards",
+    "also",
+    "besides",
+    "consequently",
+    "earlier",
+    "eventually",
+    "furthermore",
+    "hence",
+    "however",
+    "indeed",
+    "instead",
+    "later",
+    "likewise",
+    "meanwhile",
+    "moreover",
+    "nevertheless",
+    "nonetheless",
+    "now",
+    "otherwise",
+    "perhaps",
+    "previously",
+    "separately",
+    "still",
+    "then",
+    "there",
+    "therefore",
+    "thus",
+    "today",
+    "tomorrow",
+    "yesterday",
+    "yet",
 ];
 
 /// Lowercase nouns that point at a person name right after them ("his counterpart, X").
