@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
 use crosswire_model::facts::{Agreement, Bound, ClaimGroup, GroupValue, Quantity, QuantityClaim};
 
 use crate::entities::key;
@@ -39,8 +40,38 @@ fn scope_key(v: &GroupValue) -> String {
     }
 }
 
-/// Group claims; groups stated by more outlets come first.
-pub(crate) fn group(claims: &[QuantityClaim]) -> Vec<ClaimGroup> {
+/// Whether two values can be held against each other: stated in different articles, and
+/// either with the same stated scope or, with none stated, published within a few days (a
+/// long-running story's unscoped counts are usually about different incidents).
+fn comparable(a: &GroupValue, b: &GroupValue, dates: &HashMap<String, NaiveDate>) -> bool {
+    let shares_article = a
+        .citations
+        .iter()
+        .any(|x| b.citations.iter().any(|y| y.article == x.article));
+    if shares_article || scope_key(a) != scope_key(b) {
+        return false;
+    }
+    if a.scope.is_some() {
+        return true;
+    }
+    let near = |x: &str, y: &str| match (dates.get(x), dates.get(y)) {
+        (Some(dx), Some(dy)) => (*dx - *dy).num_days().abs() <= MAX_DAYS_APART,
+        _ => true,
+    };
+    a.citations
+        .iter()
+        .any(|x| b.citations.iter().any(|y| near(&x.article, &y.article)))
+}
+
+/// Unscoped counts published further apart than this are not compared.
+const MAX_DAYS_APART: i64 = 2;
+
+/// Group claims; groups stated by more outlets come first. `dates` are the articles'
+/// (possibly inferred) publication dates by id.
+pub(crate) fn group(
+    claims: &[QuantityClaim],
+    dates: &HashMap<String, NaiveDate>,
+) -> Vec<ClaimGroup> {
     let mut order: Vec<String> = Vec::new();
     let mut by_key: HashMap<String, Vec<&QuantityClaim>> = HashMap::new();
     for c in claims {
@@ -99,11 +130,14 @@ pub(crate) fn group(claims: &[QuantityClaim]) -> Vec<ClaimGroup> {
                 None => values.push(candidate),
             }
         }
-        // Conflicts: same scope (or none stated), values that cannot both be true.
+        // Conflicts: comparable values of an event that cannot both be true. Counts without
+        // an event ("1.5 million people") are background, never judged.
         let mut conflict = false;
+        let judged = members.first().is_some_and(|c| c.event_class.is_some());
         for a in 0..values.len() {
             for b in a + 1..values.len() {
-                if scope_key(&values[a]) == scope_key(&values[b])
+                if judged
+                    && comparable(&values[a], &values[b], dates)
                     && !compatible(&values[a].quantity, &values[b].quantity)
                 {
                     values[a].conflicts = true;

@@ -189,8 +189,6 @@ pub const REPORTING_VERBS: &[&str] = &[
     "denies",
     "emphasised",
     "emphasized",
-    "estimated",
-    "estimates",
     "explained",
     "explains",
     "insisted",

@@ -123,7 +123,12 @@ pub fn extract(articles: &[Article]) -> Facts {
         };
         claims.extend(claims::find(s, attrs_here, &source_of));
     }
-    let claim_groups = group::group(&claims);
+    let article_dates: HashMap<String, NaiveDate> = articles
+        .iter()
+        .zip(&refs)
+        .filter_map(|(a, (d, _))| d.map(|d| (a.id.clone(), d)))
+        .collect();
+    let claim_groups = group::group(&claims, &article_dates);
     let timeline = timeline::build(&sents);
     Facts {
         reference_date: story_date,

@@ -323,3 +323,38 @@ fn abbreviated_titles_and_surnames_that_speak() {
     assert_eq!(danforth.kind, EntityKind::Person);
     assert_eq!(danforth.roles, ["Former Sen"]);
 }
+
+#[test]
+fn unscoped_counts_far_apart_or_in_one_article_do_not_conflict() {
+    let f = extract(&[
+        article(
+            "a",
+            Some((2020, 1, 1)),
+            &[
+                "Two soldiers were killed at a checkpoint. Later, 30 soldiers were killed in an ambush.",
+            ],
+        ),
+        article(
+            "b",
+            Some((2020, 3, 1)),
+            &["Nine soldiers were killed, the army said."],
+        ),
+    ]);
+    let g = group(&f, "soldier|killed");
+    assert_eq!(g.values.len(), 3);
+    assert_eq!(g.agreement, Agreement::Differ);
+    // The same counts a day apart do contradict each other.
+    let f = extract(&[
+        article(
+            "a",
+            Some((2020, 1, 1)),
+            &["Two soldiers were killed, the army said."],
+        ),
+        article(
+            "b",
+            Some((2020, 1, 2)),
+            &["Nine soldiers were killed, medics said."],
+        ),
+    ]);
+    assert_eq!(group(&f, "soldier|killed").agreement, Agreement::Conflict);
+}
