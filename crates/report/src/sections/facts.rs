@@ -117,6 +117,36 @@ fn shown_groups(facts: &Facts) -> impl Iterator<Item = &ClaimGroup> {
         .filter(|g| g.event_class.is_some())
 }
 
+/// Lowercase words of a text, for telling near-identical statements apart.
+fn word_set(s: &str) -> std::collections::HashSet<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// A speaker's statements with near-identical wordings (wire copies) folded together:
+/// the first wording and the outlets of all of them.
+fn distinct_statements<'a>(list: &[&'a Statement]) -> Vec<(&'a Statement, Vec<&'a str>)> {
+    let mut out: Vec<(&Statement, Vec<&str>, std::collections::HashSet<String>)> = Vec::new();
+    for st in list {
+        let words = word_set(&st.text);
+        let same = out.iter_mut().find(|(_, _, w)| {
+            let common = w.intersection(&words).count();
+            common * 10 >= w.len().max(words.len()) * 7
+        });
+        match same {
+            Some((_, labels, _)) => {
+                if !labels.contains(&st.citation.label.as_str()) {
+                    labels.push(&st.citation.label);
+                }
+            }
+            None => out.push((st, vec![&st.citation.label], words)),
+        }
+    }
+    out.into_iter().map(|(s, l, _)| (s, l)).collect()
+}
+
 fn statement_text(st: &Statement) -> String {
     let t = truncate(&st.text);
     if st.direct { format!("“{t}”") } else { t }
@@ -172,12 +202,12 @@ pub fn markdown(facts: &Facts) -> String {
                     let _ = writeln!(out, "**{}**\n", cell(speaker));
                 }
             }
-            for st in list {
+            for (st, labels) in distinct_statements(&list) {
                 let _ = writeln!(
                     out,
                     "- {} — {}",
                     statement_text(st).replace('\n', " "),
-                    st.citation.label
+                    labels.join(", ")
                 );
             }
             out.push('\n');
@@ -249,12 +279,12 @@ pub fn html(facts: &Facts) -> String {
                     let _ = write!(out, " <small>({})</small>", e(r));
                 }
                 out.push_str("</dt>\n");
-                for st in list {
+                for (st, labels) in distinct_statements(&list) {
                     let _ = writeln!(
                         out,
                         "<dd>{} <cite>{}</cite></dd>",
                         e(&statement_text(st)),
-                        e(&st.citation.label)
+                        e(&labels.join(", "))
                     );
                 }
             }
