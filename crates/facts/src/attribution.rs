@@ -289,8 +289,17 @@ pub(crate) fn find(s: &Sentence) -> Vec<Attribution> {
             s.toks.get(t + 1).map_or(s.text.len(), |t| t.start)..s.text.len()
         } else {
             // Skip a leading date or adverbial ("said on Tuesday the offensive ...").
+            // "said in a tweet on Tuesday it went ...": a prepositional phrase ending in a
+            // date is skipped as well.
             let mut k = i + 1;
-            if let Some(d) = s.date_at(k) {
+            let opens_adverbial = matches!(
+                s.word(k),
+                "in" | "on" | "at" | "during" | "via" | "through" | "over" | "after"
+            ) || s.date_at(k).is_some();
+            if opens_adverbial
+                && let Some(d) = (k..(k + 7).min(n)).find_map(|j| s.date_at(j))
+                && (k..s.dates[d].start).all(|j| !s.breaks_before(j) || j == k)
+            {
                 k = s.dates[d].end;
             }
             s.toks.get(k).map_or(s.text.len(), |t| t.start)..s.text.len()
@@ -350,9 +359,24 @@ fn prev_end_byte(s: &Sentence, a: &Attribution, verb_tok: usize) -> usize {
 /// period; returns the text and whether it is a direct quote.
 pub(crate) fn content_text(s: &Sentence, r: &Range<usize>) -> (String, bool) {
     let raw = s.text.get(r.clone()).unwrap_or("");
-    let trimmed = raw.trim_matches(|c: char| {
+    let mut trimmed = raw.trim_matches(|c: char| {
         c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '\u{2013}' | '\u{2014}')
     });
+    // A dateline or credit before the text ("ISTANBUL — ", "ARK News: ").
+    for sep in [" \u{2014} ", " \u{2013} ", " - ", ": "] {
+        if let Some((head, rest)) = trimmed.split_once(sep) {
+            let words: Vec<&str> = head.split_whitespace().collect();
+            let credit = !words.is_empty()
+                && words.len() <= 4
+                && words
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+            if credit && !head.contains(['\u{201C}', '"']) {
+                trimmed = rest.trim_start();
+                break;
+            }
+        }
+    }
     let direct = trimmed.starts_with(['\u{201C}', '"']);
     let mut text = trimmed
         .trim_start_matches(['\u{201C}', '"'])
@@ -455,5 +479,39 @@ mod tests {
         assert_eq!(a[0].0, "the aide");
         let a = attributions("Ten people were reported missing.");
         assert!(a.is_empty());
+    }
+}
+
+#[cfg(test)]
+mod cleanup_tests {
+    use super::*;
+    use crate::dates;
+    use crosswire_model::facts::Citation;
+
+    fn contents(text: &str) -> Vec<String> {
+        let cite = Citation {
+            article: "a".into(),
+            label: "a".into(),
+            paragraph: 0,
+            sentence: 0,
+        };
+        let mut s = Sentence::new(0, text, cite);
+        s.dates = dates::find(&s);
+        find(&s)
+            .iter()
+            .map(|a| content_text(&s, &a.content).0)
+            .collect()
+    }
+
+    #[test]
+    fn datelines_and_leading_adverbials_are_trimmed() {
+        assert_eq!(
+            contents("He said in a tweet on Tuesday the plan had failed."),
+            ["the plan had failed"]
+        );
+        assert_eq!(
+            contents("PARIS \u{2014} Talks on the budget stalled again, the minister said."),
+            ["Talks on the budget stalled again"]
+        );
     }
 }
