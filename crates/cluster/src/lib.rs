@@ -1,1 +1,31 @@
-//! crosswire-cluster: crosswire cluster stage: incremental story clustering of an article stream. (Not built yet.)
+//! Incremental story clustering of an article stream.
+//!
+//! ```text
+//! article ──features──▶ TF-IDF vector (DF maintained as articles arrive; title terms and
+//!         capitalized names weigh extra) ──Clusterer::add──▶ join the most similar active
+//!         story (cosine to its centroid, discounted by the time gap) or start one
+//!         ──▶ merge stories whose centroids converged ──▶ age out idle stories
+//! ```
+//!
+//! [`Clusterer`] never looks ahead: each article is assigned when it arrives. Its memory is
+//! bounded: stories idle past a horizon, or beyond a maximum count, leave the active set;
+//! centroids keep their heaviest terms only. [`StoryStream`] puts dedup in front of it (a
+//! copy joins its original's story) and is what `crosswire cluster` and `crosswire ingest`
+//! run. [`Clusterer::take_changes`] / [`Clusterer::restore`] let a store persist the state
+//! and continue later.
+
+pub mod clusterer;
+pub mod features;
+pub mod stream;
+
+pub use clusterer::{Assignment, Changes, Clusterer, Config, Doc, StoryId, StoryState};
+pub use stream::{Added, StoryStream};
+
+/// Days since 1970-01-01 of a date (the clusterer's unit of time).
+pub fn day_number(date: chrono::NaiveDate) -> i64 {
+    date.signed_duration_since(chrono::NaiveDate::default())
+        .num_days()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,9 +1,106 @@
+//! `crosswire cluster`: assign each document of a stream to a story, in stream order.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+use crosswire::cluster::{Clusterer, Config, Doc, StoryStream, day_number};
+use crosswire::dedup::{Fingerprint, article_text};
+use crosswire::model::{Article, RawDocument};
 
 /// Arguments of `crosswire cluster`.
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Least time-discounted cosine for an article to join a story.
+    #[arg(long)]
+    join: Option<f32>,
+    /// Least centroid cosine for two stories to merge.
+    #[arg(long)]
+    merge: Option<f32>,
+    /// Days of gap after which a story's similarity counts half.
+    #[arg(long)]
+    time_scale: Option<f32>,
+    /// Stream files (JSONL `{"id","title","published","text"}`, text files, dirs), `-` for
+    /// stdin, in stream order.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+}
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`crosswire cluster` is not built yet")
+/// Documents prepared (cleaned) at once: bounds memory on long streams.
+const BATCH: usize = 256;
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let mut config = Config::default();
+    if let Some(v) = args.join {
+        config.join = v;
+    }
+    if let Some(v) = args.merge {
+        config.merge = v;
+    }
+    if let Some(v) = args.time_scale {
+        config.time_scale_days = v;
+    }
+    let mut stream = StoryStream::new(Clusterer::new(config), 100_000);
+    let mut assigned: Vec<(String, u64)> = Vec::new();
+    let mut pending: Vec<RawDocument> = Vec::new();
+    let mut problems = 0usize;
+    let cleaner = crosswire::clean::default_cleaner();
+    let mut flush = |pending: &mut Vec<RawDocument>, assigned: &mut Vec<(String, u64)>| {
+        let docs = std::mem::take(pending);
+        for article in crosswire::pipeline::prepare_with(docs, cleaner.as_ref()) {
+            let key = assigned.len() as u64;
+            let story = add(&mut stream, key, &article);
+            assigned.push((article.id, story));
+        }
+    };
+    crosswire::ingest::read_inputs_with(&args.inputs, &mut |r| match r {
+        Ok(doc) => {
+            pending.push(doc);
+            if pending.len() >= BATCH {
+                flush(&mut pending, &mut assigned);
+            }
+        }
+        Err(p) => {
+            problems += 1;
+            eprintln!("crosswire: skipped {p}");
+        }
+    });
+    flush(&mut pending, &mut assigned);
+    if assigned.is_empty() {
+        anyhow::bail!("no document could be read from the inputs");
+    }
+    // Stories merged after an article was assigned: report the story it ended in.
+    let mut final_story: HashMap<u64, u64> = HashMap::new();
+    let out = std::io::stdout();
+    let mut out = std::io::BufWriter::new(out.lock());
+    for (id, story) in &assigned {
+        let s = *final_story
+            .entry(*story)
+            .or_insert_with(|| stream.resolve(*story));
+        serde_json::to_writer(&mut out, &serde_json::json!({ "id": id, "story": s }))?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    Ok(if problems > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn add(stream: &mut StoryStream, key: u64, article: &Article) -> u64 {
+    let text = article_text(article);
+    let print = Fingerprint::of(&text);
+    let added = stream.add(
+        key,
+        &print.sketch,
+        Doc {
+            title: &article.meta.title,
+            body: &text,
+            day: article.meta.published.map(day_number),
+            copy_of: None,
+        },
+    );
+    added.assignment.story
 }

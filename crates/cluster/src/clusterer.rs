@@ -1,0 +1,533 @@
+//! [`Clusterer`]: single-pass story clustering with incrementally maintained document
+//! frequencies, a bounded set of active stories and story merging.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::features::{Counts, Feature, count};
+
+/// A story id, unique within one clusterer's lifetime (and across restores).
+pub type StoryId = u64;
+
+/// The few knobs of the clusterer. Defaults were chosen on a development stream and are
+/// deliberately round: held-out streams decide.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Config {
+    /// Least (time-discounted) cosine to a story's centroid for an article to join it.
+    pub join: f32,
+    /// Least cosine between two story centroids for them to merge.
+    pub merge: f32,
+    /// Days over which the similarity needed to join grows: an article `d` days after a
+    /// story's last article has its similarity multiplied by `1 / (1 + d / time_scale)`.
+    pub time_scale_days: f32,
+    /// Stories not updated for this many days leave the active set.
+    pub horizon_days: i64,
+    /// At most this many active stories (the least recently updated leave first).
+    pub max_active: usize,
+    /// Title terms count this many times.
+    pub title_weight: f32,
+    /// Terms kept per article vector and per story centroid (bounded memory per story).
+    pub doc_terms: usize,
+    pub centroid_terms: usize,
+    /// Member vectors kept per story for the closest-member similarity.
+    pub recent_members: usize,
+    /// Weight of the closest-member similarity against the centroid similarity.
+    pub member_weight: f32,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            join: 0.12,
+            merge: 0.35,
+            time_scale_days: 300.0,
+            horizon_days: 730,
+            max_active: 5000,
+            title_weight: 2.0,
+            doc_terms: 200,
+            centroid_terms: 400,
+            recent_members: 8,
+            member_weight: 0.5,
+        }
+    }
+}
+
+/// One article as the clusterer sees it.
+#[derive(Debug, Clone, Default)]
+pub struct Doc<'a> {
+    pub title: &'a str,
+    pub body: &'a str,
+    /// Publication day as days since 1970-01-01; undated articles take the stream's clock.
+    pub day: Option<i64>,
+    /// The story of the article this one copies (from dedup): copies join their original.
+    pub copy_of: Option<StoryId>,
+}
+
+/// Where an article went.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assignment {
+    pub story: StoryId,
+    pub new_story: bool,
+    /// The (time-discounted) similarity that decided the join; 0 for a new story, 1 for a
+    /// copy joining its original's story.
+    pub similarity: f32,
+    /// Stories merged into `story` as a result of this article (their articles now belong
+    /// to `story`).
+    pub merged: Vec<StoryId>,
+}
+
+/// The persistable state of one active story.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoryState {
+    pub id: StoryId,
+    /// Sum of member article vectors, truncated to the heaviest terms.
+    pub centroid: Vec<(Feature, f32)>,
+    pub size: u32,
+    pub first_day: i64,
+    pub last_day: i64,
+}
+
+#[derive(Debug, Clone)]
+struct Story {
+    centroid: HashMap<Feature, f32>,
+    norm: f32,
+    size: u32,
+    first_day: i64,
+    last_day: i64,
+    /// Recency rank (for eviction order).
+    touched: u64,
+    /// The most recent member vectors (a story is also judged by its closest member).
+    recent: Vec<Vec<(Feature, f32)>>,
+}
+
+/// Incremental story clusterer. Feed articles in stream order with [`Clusterer::add`].
+#[derive(Debug)]
+pub struct Clusterer {
+    config: Config,
+    df: HashMap<Feature, u32>,
+    docs_seen: u64,
+    df_dirty: HashSet<Feature>,
+    stories: HashMap<StoryId, Story>,
+    postings: HashMap<Feature, Vec<StoryId>>,
+    by_recency: BTreeMap<u64, StoryId>,
+    dirty: HashSet<StoryId>,
+    retired: Vec<StoryId>,
+    next_id: StoryId,
+    clock: i64,
+    aged_at: i64,
+    ticks: u64,
+}
+
+/// What changed since the last [`Clusterer::take_changes`]: what a store writes to be able
+/// to [`Clusterer::restore`] and continue.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Changes {
+    /// New document frequencies of the features counted since.
+    pub df: Vec<(Feature, u32)>,
+    pub docs_seen: u64,
+    pub next_id: StoryId,
+    /// Active stories updated since (their full state).
+    pub stories: Vec<StoryState>,
+    /// Stories that left the active set (aged out, evicted or merged away).
+    pub retired: Vec<StoryId>,
+}
+
+/// How many of an article's heaviest terms look up candidate stories.
+const QUERY_TERMS: usize = 12;
+
+impl Clusterer {
+    pub fn new(config: Config) -> Clusterer {
+        Clusterer {
+            config,
+            df: HashMap::new(),
+            docs_seen: 0,
+            df_dirty: HashSet::new(),
+            stories: HashMap::new(),
+            postings: HashMap::new(),
+            by_recency: BTreeMap::new(),
+            dirty: HashSet::new(),
+            retired: Vec::new(),
+            next_id: 1,
+            clock: i64::MIN,
+            aged_at: i64::MIN,
+            ticks: 0,
+        }
+    }
+
+    /// Continue from persisted state: document frequencies, counters and active stories.
+    pub fn restore(
+        config: Config,
+        df: impl IntoIterator<Item = (Feature, u32)>,
+        docs_seen: u64,
+        next_id: StoryId,
+        stories: Vec<StoryState>,
+    ) -> Clusterer {
+        let mut c = Clusterer::new(config);
+        c.df = df.into_iter().collect();
+        c.docs_seen = docs_seen;
+        let mut stories = stories;
+        stories.sort_by_key(|s| (s.last_day, s.id));
+        for s in stories {
+            c.next_id = c.next_id.max(s.id + 1);
+            c.clock = c.clock.max(s.last_day);
+            c.ticks += 1;
+            c.by_recency.insert(c.ticks, s.id);
+            c.stories.insert(
+                s.id,
+                Story {
+                    centroid: s.centroid.into_iter().collect(),
+                    norm: 0.0,
+                    size: s.size,
+                    first_day: s.first_day,
+                    last_day: s.last_day,
+                    touched: c.ticks,
+                    recent: Vec::new(),
+                },
+            );
+            c.reindex(s.id);
+        }
+        c.next_id = c.next_id.max(next_id);
+        c
+    }
+
+    /// Drain what changed since the last call.
+    pub fn take_changes(&mut self) -> Changes {
+        let mut df: Vec<(Feature, u32)> = self
+            .df_dirty
+            .drain()
+            .filter_map(|f| self.df.get(&f).map(|&n| (f, n)))
+            .collect();
+        df.sort_unstable();
+        let mut ids: Vec<StoryId> = self.dirty.drain().collect();
+        ids.sort_unstable();
+        let stories = ids
+            .into_iter()
+            .filter_map(|id| self.story_state(id))
+            .collect();
+        let mut retired = std::mem::take(&mut self.retired);
+        retired.sort_unstable();
+        retired.dedup();
+        Changes {
+            df,
+            docs_seen: self.docs_seen,
+            next_id: self.next_id,
+            stories,
+            retired,
+        }
+    }
+
+    /// The persistable state of an active story.
+    pub fn story_state(&self, id: StoryId) -> Option<StoryState> {
+        let s = self.stories.get(&id)?;
+        let mut centroid: Vec<(Feature, f32)> = s.centroid.iter().map(|(&f, &w)| (f, w)).collect();
+        centroid.sort_unstable_by_key(|&(f, _)| f);
+        Some(StoryState {
+            id,
+            centroid,
+            size: s.size,
+            first_day: s.first_day,
+            last_day: s.last_day,
+        })
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Number of stories in the active set.
+    pub fn active(&self) -> usize {
+        self.stories.len()
+    }
+
+    pub fn docs_seen(&self) -> u64 {
+        self.docs_seen
+    }
+
+    pub fn next_id(&self) -> StoryId {
+        self.next_id
+    }
+
+    /// Assign one article to a story, updating frequencies, centroids and the active set.
+    pub fn add(&mut self, doc: &Doc<'_>) -> Assignment {
+        let counts = count(doc.title, doc.body, self.config.title_weight);
+        let day = doc.day.unwrap_or(self.clock.max(0));
+        self.clock = self.clock.max(day);
+        self.age_out();
+        self.observe(&counts);
+        let vector = self.weigh(&counts);
+
+        let linked = doc
+            .copy_of
+            .filter(|s| self.stories.contains_key(s))
+            .map(|s| (1.0, s));
+        let (story, new_story, similarity) = match linked.or_else(|| self.best_story(&vector, day))
+        {
+            Some((sim, s)) => (s, false, sim),
+            None => (self.new_story(day), true, 0.0),
+        };
+        self.absorb(story, &vector, day);
+        let merged = self.merge_converged(story);
+        self.enforce_capacity();
+        Assignment {
+            story,
+            new_story,
+            similarity,
+            merged,
+        }
+    }
+
+    /// Count the article's features into the document frequencies.
+    fn observe(&mut self, counts: &Counts) {
+        self.docs_seen += 1;
+        for &f in counts.0.keys() {
+            *self.df.entry(f).or_default() += 1;
+            self.df_dirty.insert(f);
+        }
+    }
+
+    /// Sublinear TF × smoothed IDF, truncated to the heaviest terms, L2-normalized.
+    fn weigh(&self, counts: &Counts) -> Vec<(Feature, f32)> {
+        let n = self.docs_seen as f32;
+        let mut v: Vec<(Feature, f32)> = counts
+            .0
+            .iter()
+            .map(|(&f, &tf)| {
+                let df = self.df.get(&f).copied().unwrap_or(1) as f32;
+                let idf = ((n + 1.0) / (df + 0.5)).ln().max(0.0);
+                (f, (1.0 + tf.ln()) * idf)
+            })
+            .filter(|&(_, w)| w > 0.0)
+            .collect();
+        v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        v.truncate(self.config.doc_terms);
+        let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            for (_, w) in &mut v {
+                *w /= norm;
+            }
+        }
+        v
+    }
+
+    fn candidates(&self, vector: &[(Feature, f32)]) -> Vec<StoryId> {
+        let mut out: Vec<StoryId> = vector
+            .iter()
+            .take(QUERY_TERMS)
+            .filter_map(|(f, _)| self.postings.get(f))
+            .flatten()
+            .copied()
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    fn best_story(&self, vector: &[(Feature, f32)], day: i64) -> Option<(f32, StoryId)> {
+        let mut best: Option<(f32, StoryId)> = None;
+        for s in self.candidates(vector) {
+            let Some(story) = self.stories.get(&s) else {
+                continue;
+            };
+            let gap = (day - story.last_day).max(story.first_day - day).max(0) as f32;
+            let to_centroid = cosine(vector, &story.centroid, story.norm);
+            let to_member = story
+                .recent
+                .iter()
+                .map(|m| dot(vector, m))
+                .fold(0.0f32, f32::max);
+            let w = self.config.member_weight;
+            let sim = ((1.0 - w) * to_centroid + w * to_member)
+                / (1.0 + gap / self.config.time_scale_days);
+            if sim >= self.config.join && best.is_none_or(|(b, id)| (sim, s) > (b, id)) {
+                best = Some((sim, s));
+            }
+        }
+        best
+    }
+
+    fn new_story(&mut self, day: i64) -> StoryId {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.stories.insert(
+            id,
+            Story {
+                centroid: HashMap::new(),
+                norm: 0.0,
+                size: 0,
+                first_day: day,
+                last_day: day,
+                touched: 0,
+                recent: Vec::new(),
+            },
+        );
+        id
+    }
+
+    /// Add an article vector to a story's centroid.
+    fn absorb(&mut self, id: StoryId, vector: &[(Feature, f32)], day: i64) {
+        let Some(story) = self.stories.get_mut(&id) else {
+            return;
+        };
+        for &(f, w) in vector {
+            *story.centroid.entry(f).or_default() += w;
+        }
+        story.size += 1;
+        if self.config.recent_members > 0 {
+            if story.recent.len() >= self.config.recent_members {
+                story.recent.remove(0);
+            }
+            let mut member = vector.to_vec();
+            member.sort_unstable_by_key(|&(f, _)| f);
+            story.recent.push(member);
+        }
+        story.first_day = story.first_day.min(day);
+        story.last_day = story.last_day.max(day);
+        self.ticks += 1;
+        self.by_recency.remove(&story.touched);
+        story.touched = self.ticks;
+        self.by_recency.insert(self.ticks, id);
+        self.reindex(id);
+        self.dirty.insert(id);
+    }
+
+    /// Truncate a story's centroid, recompute its norm and refresh its postings.
+    fn reindex(&mut self, id: StoryId) {
+        let Some(story) = self.stories.get_mut(&id) else {
+            return;
+        };
+        let limit = self.config.centroid_terms;
+        if story.centroid.len() > limit + limit / 2 {
+            let mut terms: Vec<(Feature, f32)> = story.centroid.drain().collect();
+            terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            for (f, _) in terms.drain(limit..) {
+                if let Some(p) = self.postings.get_mut(&f) {
+                    p.retain(|&s| s != id);
+                    if p.is_empty() {
+                        self.postings.remove(&f);
+                    }
+                }
+            }
+            story.centroid = terms.into_iter().collect();
+        }
+        story.norm = story.centroid.values().map(|w| w * w).sum::<f32>().sqrt();
+        for &f in story.centroid.keys() {
+            let p = self.postings.entry(f).or_default();
+            if !p.contains(&id) {
+                p.push(id);
+            }
+        }
+    }
+
+    /// Merge into `id` every active story whose centroid has become close to its own.
+    fn merge_converged(&mut self, id: StoryId) -> Vec<StoryId> {
+        let Some(story) = self.stories.get(&id) else {
+            return Vec::new();
+        };
+        let mut top: Vec<(Feature, f32)> = story.centroid.iter().map(|(&f, &w)| (f, w)).collect();
+        top.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut merged = Vec::new();
+        for other in self.candidates(&top) {
+            if other == id {
+                continue;
+            }
+            let (Some(a), Some(b)) = (self.stories.get(&id), self.stories.get(&other)) else {
+                continue;
+            };
+            let dot: f32 = a
+                .centroid
+                .iter()
+                .filter_map(|(f, w)| b.centroid.get(f).map(|v| v * w))
+                .sum();
+            let denom = a.norm * b.norm;
+            if denom > 0.0 && dot / denom >= self.config.merge {
+                self.merge_into(other, id);
+                merged.push(other);
+            }
+        }
+        merged
+    }
+
+    fn merge_into(&mut self, from: StoryId, into: StoryId) {
+        let Some(gone) = self.remove_story(from) else {
+            return;
+        };
+        if let Some(story) = self.stories.get_mut(&into) {
+            for (f, w) in gone.centroid {
+                *story.centroid.entry(f).or_default() += w;
+            }
+            story.size += gone.size;
+            story.first_day = story.first_day.min(gone.first_day);
+            story.last_day = story.last_day.max(gone.last_day);
+        }
+        self.reindex(into);
+        self.dirty.insert(into);
+    }
+
+    fn remove_story(&mut self, id: StoryId) -> Option<Story> {
+        let story = self.stories.remove(&id)?;
+        for f in story.centroid.keys() {
+            if let Some(p) = self.postings.get_mut(f) {
+                p.retain(|&s| s != id);
+                if p.is_empty() {
+                    self.postings.remove(f);
+                }
+            }
+        }
+        self.by_recency.remove(&story.touched);
+        self.dirty.remove(&id);
+        self.retired.push(id);
+        Some(story)
+    }
+
+    /// Stories idle for longer than the horizon leave the active set.
+    fn age_out(&mut self) {
+        if self.clock == self.aged_at {
+            return;
+        }
+        self.aged_at = self.clock;
+        let horizon = self.config.horizon_days;
+        let stale: Vec<StoryId> = self
+            .stories
+            .iter()
+            .filter(|(_, s)| self.clock - s.last_day > horizon)
+            .map(|(&id, _)| id)
+            .collect();
+        if stale.is_empty() {
+            return;
+        }
+        for id in stale {
+            self.remove_story(id);
+        }
+    }
+
+    fn enforce_capacity(&mut self) {
+        while self.stories.len() > self.config.max_active {
+            let Some((_, &id)) = self.by_recency.iter().next() else {
+                break;
+            };
+            self.remove_story(id);
+        }
+    }
+}
+
+/// Dot product of a vector with one sorted by feature.
+fn dot(a: &[(Feature, f32)], sb: &[(Feature, f32)]) -> f32 {
+    a.iter()
+        .filter_map(|(f, w)| {
+            sb.binary_search_by_key(f, |&(g, _)| g)
+                .ok()
+                .map(|i| sb[i].1 * w)
+        })
+        .sum()
+}
+
+fn cosine(v: &[(Feature, f32)], centroid: &HashMap<Feature, f32>, norm: f32) -> f32 {
+    if norm <= 0.0 {
+        return 0.0;
+    }
+    v.iter()
+        .filter_map(|(f, w)| centroid.get(f).map(|c| c * w))
+        .sum::<f32>()
+        / norm
+}

@@ -1,0 +1,89 @@
+//! [`StoryStream`]: dedup and clustering together, as a stream of articles needs them: each
+//! article is first looked up among recent articles (a copy joins its original's story),
+//! then clustered.
+
+use std::collections::{HashMap, VecDeque};
+
+use crosswire_dedup::{Index, Match, Sketch};
+
+use crate::clusterer::{Assignment, Clusterer, Doc, StoryId};
+
+/// The outcome of adding one article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Added {
+    /// The earlier article (by key) this one copies, if any.
+    pub copy_of: Option<Match>,
+    pub assignment: Assignment,
+}
+
+/// Dedup index + clusterer over a stream, with bounded memory: the index and the
+/// article → story map keep the `window` most recent articles.
+#[derive(Debug)]
+pub struct StoryStream {
+    pub clusterer: Clusterer,
+    index: Index,
+    story_of: HashMap<u64, StoryId>,
+    order: VecDeque<u64>,
+    window: usize,
+    /// Stories merged away → the story they were merged into.
+    redirect: HashMap<StoryId, StoryId>,
+}
+
+impl StoryStream {
+    pub fn new(clusterer: Clusterer, window: usize) -> StoryStream {
+        StoryStream {
+            clusterer,
+            index: Index::with_capacity(window),
+            story_of: HashMap::new(),
+            order: VecDeque::new(),
+            window: window.max(1),
+            redirect: HashMap::new(),
+        }
+    }
+
+    /// The story a (possibly merged-away) story id now lives in.
+    pub fn resolve(&self, mut id: StoryId) -> StoryId {
+        let mut hops = 0;
+        while let Some(&next) = self.redirect.get(&id) {
+            id = next;
+            hops += 1;
+            if hops > 64 {
+                break;
+            }
+        }
+        id
+    }
+
+    /// Remember an earlier article (e.g. when resuming from a store) so that copies of it
+    /// are found and join its story.
+    pub fn remember(&mut self, key: u64, sketch: Sketch, story: StoryId) {
+        self.index.insert(key, sketch);
+        self.story_of.insert(key, story);
+        self.order.push_back(key);
+        while self.order.len() > self.window {
+            if let Some(old) = self.order.pop_front() {
+                self.story_of.remove(&old);
+            }
+        }
+    }
+
+    /// Look up, cluster and remember one article under `key`.
+    pub fn add(&mut self, key: u64, sketch: &Sketch, doc: Doc<'_>) -> Added {
+        let copy_of = self.index.find(sketch);
+        let linked = copy_of
+            .and_then(|m| self.story_of.get(&m.key))
+            .map(|&s| self.resolve(s));
+        let assignment = self.clusterer.add(&Doc {
+            copy_of: linked.or(doc.copy_of),
+            ..doc
+        });
+        for &m in &assignment.merged {
+            self.redirect.insert(m, assignment.story);
+        }
+        self.remember(key, sketch.clone(), assignment.story);
+        Added {
+            copy_of,
+            assignment,
+        }
+    }
+}

@@ -1,0 +1,196 @@
+//! Clustering of small synthetic streams.
+
+use crate::{Clusterer, Config, Doc, StoryStream};
+use crosswire_dedup::Fingerprint;
+
+/// A short article about one of a few events, built from the event's own vocabulary plus
+/// shared filler, varied by `n`.
+fn article(event: usize, n: usize) -> String {
+    let topics: [&[&str]; 4] = [
+        &[
+            "earthquake",
+            "magnitude",
+            "Tokyo",
+            "tsunami",
+            "collapsed",
+            "rescuers",
+            "rubble",
+            "aftershock",
+            "Honshu",
+            "seismologists",
+        ],
+        &[
+            "election",
+            "ballots",
+            "Brasilia",
+            "Cardoso",
+            "runoff",
+            "voters",
+            "campaign",
+            "polling",
+            "incumbent",
+            "turnout",
+        ],
+        &[
+            "hurricane",
+            "Honduras",
+            "Mitch",
+            "flooding",
+            "mudslides",
+            "evacuated",
+            "rainfall",
+            "Tegucigalpa",
+            "landfall",
+            "winds",
+        ],
+        &[
+            "merger",
+            "Exxon",
+            "Mobil",
+            "shareholders",
+            "antitrust",
+            "billion",
+            "refining",
+            "regulators",
+            "oil",
+            "acquisition",
+        ],
+    ];
+    let words = topics[event % topics.len()];
+    let filler = [
+        "officials",
+        "said",
+        "on",
+        "Monday",
+        "the",
+        "people",
+        "reported",
+        "news",
+    ];
+    let mut out = Vec::new();
+    for i in 0..60 {
+        let w = if (i + n).is_multiple_of(3) {
+            filler[(i * 7 + n) % filler.len()]
+        } else {
+            words[(i * 3 + n * 5) % words.len()]
+        };
+        out.push(w);
+    }
+    out.join(" ")
+}
+
+fn doc(text: &str, day: i64) -> Doc<'_> {
+    Doc {
+        title: "",
+        body: text,
+        day: Some(day),
+        copy_of: None,
+    }
+}
+
+#[test]
+fn interleaved_events_form_separate_stories() {
+    let mut c = Clusterer::new(Config::default());
+    let mut story_of_event = std::collections::HashMap::new();
+    for n in 0..24 {
+        let event = n % 3;
+        let text = article(event, n);
+        let a = c.add(&doc(&text, 100 + n as i64 / 4));
+        let s = *story_of_event.entry(event).or_insert(a.story);
+        assert_eq!(a.story, s, "article {n} of event {event}");
+    }
+    assert_eq!(c.active(), 3);
+}
+
+#[test]
+fn idle_stories_age_out_and_memory_stays_bounded() {
+    let config = Config {
+        horizon_days: 10,
+        max_active: 2,
+        ..Config::default()
+    };
+    let mut c = Clusterer::new(config);
+    let first = c.add(&doc(&article(0, 0), 0)).story;
+    c.add(&doc(&article(1, 1), 1));
+    // A year later the earthquake story is gone: a new article on it starts a new story.
+    let later = c.add(&doc(&article(0, 2), 365));
+    assert!(later.new_story);
+    assert_ne!(later.story, first);
+    // At most `max_active` stories are kept whatever the stream length.
+    for n in 0..4 {
+        c.add(&doc(&article(n, n + 10), 400));
+        assert!(c.active() <= 2);
+    }
+    let changes = c.take_changes();
+    assert!(changes.retired.contains(&first));
+}
+
+#[test]
+fn converging_stories_merge() {
+    let config = Config {
+        join: 1.01,
+        merge: 0.3,
+        ..Config::default()
+    };
+    let mut c = Clusterer::new(config);
+    // Join threshold out of reach: each article starts its own story; the second article's
+    // story is close to the first's and is merged into it.
+    let a = c.add(&doc(&article(0, 0), 0));
+    let b = c.add(&doc(&article(0, 1), 0));
+    assert!(b.new_story);
+    assert_eq!(b.merged, vec![a.story]);
+    assert_eq!(c.active(), 1);
+    let d = c.add(&doc(&article(2, 0), 0));
+    assert!(d.merged.is_empty());
+}
+
+#[test]
+fn restored_clusterer_continues_the_same_stories() {
+    let mut c = Clusterer::new(Config::default());
+    let first = c.add(&doc(&article(0, 0), 10)).story;
+    c.add(&doc(&article(1, 1), 10));
+    let changes = c.take_changes();
+    let mut restored = Clusterer::restore(
+        Config::default(),
+        changes.df.clone(),
+        changes.docs_seen,
+        changes.next_id,
+        changes.stories.clone(),
+    );
+    let a = restored.add(&doc(&article(0, 3), 11));
+    assert_eq!(a.story, first);
+    let b = restored.add(&doc(&article(3, 3), 11));
+    assert!(b.new_story);
+    assert!(b.story >= changes.next_id, "ids are never reused");
+}
+
+#[test]
+fn copies_join_their_originals_story() {
+    let mut s = StoryStream::new(
+        Clusterer::new(Config {
+            join: 0.99,
+            ..Config::default()
+        }),
+        100,
+    );
+    let original = article(1, 0);
+    let a = s.add(1, &Fingerprint::of(&original).sketch, doc(&original, 5));
+    let copy = format!("{original} Reported by a wire service.");
+    let b = s.add(2, &Fingerprint::of(&copy).sketch, doc(&copy, 6));
+    assert_eq!(b.copy_of.map(|m| m.key), Some(1));
+    assert_eq!(b.assignment.story, a.assignment.story);
+}
+
+#[test]
+fn empty_and_odd_articles_do_not_panic() {
+    let mut c = Clusterer::new(Config::default());
+    for text in ["", "   ", "!!!", "a", "日本 地震 東京", "Ünïcödé ÉVÉNEMENT"] {
+        c.add(&Doc {
+            title: text,
+            body: text,
+            day: None,
+            copy_of: None,
+        });
+    }
+    assert!(c.docs_seen() == 6);
+}
