@@ -105,10 +105,10 @@ impl<'a> Analysis<'a> {
                     holds_body[i] = true;
                 }
             }
-            if holds_body[i] {
-                if let Some(p) = dom.nodes[i].parent {
-                    holds_body[p] = true;
-                }
+            if holds_body[i]
+                && let Some(p) = dom.nodes[i].parent
+            {
+                holds_body[p] = true;
             }
         }
 
@@ -653,6 +653,36 @@ fn choose(an: &Analysis<'_>) -> Choice {
         }
     }
     choice
+}
+
+/// All readable text of an HTML fragment (a feed item's content), as paragraphs: only
+/// scripts, styles, forms controls and hidden elements are dropped; no content choice.
+pub fn fragment_paragraphs(dom: &Dom) -> Vec<String> {
+    let mut an = Analysis::new(dom);
+    // Undo class- and furniture-based pruning: a fragment is all content.
+    let n = dom.nodes.len();
+    for i in 1..n {
+        let parent = dom.nodes[i].parent.unwrap_or(0);
+        an.dead[i] = an.dead[parent]
+            || dom
+                .element(i)
+                .is_some_and(|el| el.flags & flags::DROPPED != 0 || is_hidden(el));
+    }
+    let mut text = vec![0u32; n];
+    for i in (1..n).rev() {
+        if an.dead[i] {
+            continue;
+        }
+        if let NodeData::Text(t) = &dom.nodes[i].data {
+            text[i] = count_chars(t).0;
+        }
+        if let Some(p) = dom.nodes[i].parent {
+            text[p] = text[p].saturating_add(text[i]);
+        }
+    }
+    an.text = text;
+    an.link = vec![0; n];
+    emit_roots(&an, &[0]).into_iter().map(|b| b.text).collect()
 }
 
 /// The article's paragraphs (headings and list items are paragraphs too), in order.

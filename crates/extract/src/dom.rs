@@ -247,11 +247,11 @@ impl Builder {
             return;
         }
         let parent = self.current();
-        if let Some(&last) = self.nodes[parent].children.last() {
-            if let NodeData::Text(t) = &mut self.nodes[last].data {
-                decode_entities_into(raw, t);
-                return;
-            }
+        if let Some(&last) = self.nodes[parent].children.last()
+            && let NodeData::Text(t) = &mut self.nodes[last].data
+        {
+            decode_entities_into(raw, t);
+            return;
         }
         let mut t = String::with_capacity(raw.len());
         decode_entities_into(raw, &mut t);

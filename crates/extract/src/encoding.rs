@@ -33,7 +33,7 @@ pub fn charset_from_content_type(ct: &str) -> Option<&'static Encoding> {
     let end = rest
         .find(|c: char| c == ';' || c == '"' || c == '\'' || c.is_whitespace())
         .unwrap_or(rest.len());
-    Encoding::for_label(rest[..end].as_bytes())
+    Encoding::for_label(&rest.as_bytes()[..end])
 }
 
 /// The charset declared in the first 4 KiB of the page by `<meta charset=…>` or

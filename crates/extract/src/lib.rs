@@ -51,6 +51,13 @@ pub fn extract(html: &str, url: Option<&str>) -> Extracted {
     }
 }
 
+/// All readable text of an HTML fragment (e.g. an RSS item's `content:encoded`), as
+/// paragraphs separated by blank lines: tags stripped, entities decoded, block structure
+/// kept, nothing judged boilerplate.
+pub fn html_fragment_text(html: &str) -> String {
+    content::fragment_paragraphs(&dom::Dom::parse(html)).join("\n\n")
+}
+
 /// Extract from raw page bytes: decodes (HTTP `content_type` charset, BOM, meta charset,
 /// else detection) and then runs [`extract`].
 pub fn extract_bytes(bytes: &[u8], content_type: Option<&str>, url: Option<&str>) -> Extracted {

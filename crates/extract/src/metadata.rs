@@ -72,19 +72,20 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
         }
     };
     // YYYY-MM-DD or YYYY/MM/DD at the start.
-    if b.len() >= 10 && matches!(b.get(4), Some(b'-' | b'/' | b'.')) && b.get(7) == b.get(4) {
-        if let (Some(y), Some(m), Some(d)) = (num(0, 4), num(5, 2), num(8, 2)) {
-            return NaiveDate::from_ymd_opt(y as i32, m, d).and_then(plausible);
-        }
+    if b.len() >= 10
+        && matches!(b.get(4), Some(b'-' | b'/' | b'.'))
+        && b.get(7) == b.get(4)
+        && let (Some(y), Some(m), Some(d)) = (num(0, 4), num(5, 2), num(8, 2))
+    {
+        return NaiveDate::from_ymd_opt(y as i32, m, d).and_then(plausible);
     }
     // YYYYMMDD
     if b.len() >= 8
         && b[..8].iter().all(u8::is_ascii_digit)
         && b.get(8).is_none_or(|c| !c.is_ascii_digit())
+        && let (Some(y), Some(m), Some(d)) = (num(0, 4), num(4, 2), num(6, 2))
     {
-        if let (Some(y), Some(m), Some(d)) = (num(0, 4), num(4, 2), num(6, 2)) {
-            return NaiveDate::from_ymd_opt(y as i32, m, d).and_then(plausible);
-        }
+        return NaiveDate::from_ymd_opt(y as i32, m, d).and_then(plausible);
     }
     // DD.MM.YYYY (German and others).
     let parts: Vec<&str> = s
@@ -92,16 +93,15 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
         .next()?
         .split('.')
         .collect();
-    if parts.len() >= 3 {
-        if let (Ok(d), Ok(m), Ok(y)) = (
+    if parts.len() >= 3
+        && let (Ok(d), Ok(m), Ok(y)) = (
             parts[0].parse::<u32>(),
             parts[1].parse::<u32>(),
             parts[2].parse::<i32>(),
-        ) {
-            if parts[2].len() == 4 {
-                return NaiveDate::from_ymd_opt(y, m, d).and_then(plausible);
-            }
-        }
+        )
+        && parts[2].len() == 4
+    {
+        return NaiveDate::from_ymd_opt(y, m, d).and_then(plausible);
     }
     None
 }
@@ -111,27 +111,27 @@ pub fn date_from_url(url: &str) -> Option<NaiveDate> {
     let path = url.split(['?', '#']).next()?;
     let segs: Vec<&str> = path.split('/').collect();
     for w in segs.windows(3) {
-        if w[0].len() == 4 && (1..=2).contains(&w[1].len()) && (1..=2).contains(&w[2].len()) {
-            if let (Ok(y), Ok(m), Ok(d)) = (
+        if w[0].len() == 4
+            && (1..=2).contains(&w[1].len())
+            && (1..=2).contains(&w[2].len())
+            && let (Ok(y), Ok(m), Ok(d)) = (
                 w[0].parse::<i32>(),
                 w[1].parse::<u32>(),
                 w[2].parse::<u32>(),
-            ) {
-                if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
-                    return parse_date(&date.to_string());
-                }
-            }
+            )
+            && let Some(date) = NaiveDate::from_ymd_opt(y, m, d)
+        {
+            return parse_date(&date.to_string());
         }
     }
     for seg in segs {
         for (i, _) in seg.match_indices(['1', '2']) {
-            if let Some(cand) = seg.get(i..i + 10) {
-                if cand.as_bytes()[4] == b'-' && (i == 0 || !seg.as_bytes()[i - 1].is_ascii_digit())
-                {
-                    if let Some(d) = parse_date(cand) {
-                        return Some(d);
-                    }
-                }
+            if let Some(cand) = seg.get(i..i + 10)
+                && cand.as_bytes()[4] == b'-'
+                && (i == 0 || !seg.as_bytes()[i - 1].is_ascii_digit())
+                && let Some(d) = parse_date(cand)
+            {
+                return Some(d);
             }
         }
     }
@@ -303,10 +303,10 @@ pub fn page_metadata(dom: &Dom, url: Option<&str>) -> PageMetadata {
             }
             "script" if el.attr("type").is_some_and(|t| t.contains("ld+json")) => {
                 for &c in &node.children {
-                    if let NodeData::Text(t) = &dom.nodes[c].data {
-                        if let Ok(v) = serde_json::from_str::<serde_json::Value>(t.trim()) {
-                            walk_ld(&v, &mut ld, 0);
-                        }
+                    if let NodeData::Text(t) = &dom.nodes[c].data
+                        && let Ok(v) = serde_json::from_str::<serde_json::Value>(t.trim())
+                    {
+                        walk_ld(&v, &mut ld, 0);
                     }
                 }
             }

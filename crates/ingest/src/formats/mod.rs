@@ -11,11 +11,17 @@ use crosswire_model::RawDocument;
 
 use crate::InputProblem;
 
+mod feed;
+mod html;
 mod jsonl;
 mod text;
+mod warc;
 
+pub use feed::Feed;
+pub use html::Html;
 pub use jsonl::Jsonl;
 pub use text::PlainText;
+pub use warc::Warc;
 
 /// What a format reports for each document it reads.
 pub type Emit<'a> = dyn FnMut(Result<RawDocument, InputProblem>) + 'a;
@@ -34,7 +40,7 @@ pub trait Format: Sync {
 }
 
 /// Every known format, most specific first; plain text is the fallback.
-pub static FORMATS: &[&dyn Format] = &[&Jsonl, &PlainText];
+pub static FORMATS: &[&dyn Format] = &[&Warc, &Feed, &Html, &Jsonl, &PlainText];
 
 /// The format for a file name, if any claims it.
 pub fn for_name(name: &str) -> Option<&'static dyn Format> {
