@@ -66,38 +66,9 @@ pub fn bootstrap_order(n: usize) -> Vec<usize> {
     order
 }
 
-/// The draws of every resample: `draws[r * n + k]` is the index picked `k`-th in resample `r`.
-/// They depend only on `n` and the resample count, so they are shared by every metric.
-#[derive(Clone, Debug)]
-pub struct Draws {
-    n: usize,
-    resamples: usize,
-    picks: Vec<u32>,
-}
-
-impl Draws {
-    pub fn new(n: usize, resamples: usize) -> Self {
-        let mut picks = Vec::with_capacity(n * resamples);
-        for r in 0..resamples {
-            // srand takes an unsigned int; the resample counter never comes near 2^32.
-            let mut rng = Drand48::new(r as u32);
-            for _ in 0..n {
-                let pick = (rng.next_f64() * n as f64) as usize;
-                picks.push(pick.min(n.saturating_sub(1)) as u32);
-            }
-        }
-        Draws {
-            n,
-            resamples,
-            picks,
-        }
-    }
-}
-
 /// ROUGE's averages over `per_eval` (scores in [`bootstrap_order`]) with `confidence`% CIs.
-pub fn average(per_eval: &[Prf], draws: &Draws, confidence: f64) -> Average {
+pub fn average(per_eval: &[Prf], resamples: usize, confidence: f64) -> Average {
     let n = per_eval.len();
-    debug_assert_eq!(n, draws.n);
     let mean_of = |get: fn(&Prf) -> f64| {
         if n == 0 {
             return 0.0;
@@ -110,20 +81,20 @@ pub fn average(per_eval: &[Prf], draws: &Draws, confidence: f64) -> Average {
         f: mean_of(|p| p.f),
     };
 
-    let resamples = draws.resamples;
     let mut samples: [Vec<f64>; 3] = std::array::from_fn(|_| Vec::with_capacity(resamples));
-    if n == draws.n {
-        for r in 0..resamples {
-            let mut sum = [0.0f64; 3];
-            for &pick in &draws.picks[r * n..(r + 1) * n] {
-                let x = &per_eval[pick as usize];
-                sum[0] += x.recall;
-                sum[1] += x.precision;
-                sum[2] += x.f;
-            }
-            for k in 0..3 {
-                samples[k].push(if n > 0 { sum[k] / n as f64 } else { 0.0 });
-            }
+    for r in 0..resamples {
+        // srand takes an unsigned int; wrap like it does for absurd resample counts.
+        let mut rng = Drand48::new(r as u32);
+        let mut sum = [0.0f64; 3];
+        for _ in 0..n {
+            let pick = ((rng.next_f64() * n as f64) as usize).min(n - 1);
+            let x = &per_eval[pick];
+            sum[0] += x.recall;
+            sum[1] += x.precision;
+            sum[2] += x.f;
+        }
+        for k in 0..3 {
+            samples[k].push(if n > 0 { sum[k] / n as f64 } else { 0.0 });
         }
     }
 
@@ -203,8 +174,7 @@ mod tests {
             f: 0.33333,
         };
         let per = vec![prf; 7];
-        let draws = Draws::new(7, 100);
-        let avg = average(&per, &draws, 95.0);
+        let avg = average(&per, 100, 95.0);
         assert_eq!(avg.recall.mean, 0.25);
         assert_eq!(avg.recall.low, 0.25);
         assert_eq!(avg.recall.high, 0.25);
@@ -221,27 +191,24 @@ mod tests {
                 f: 0.5,
             })
             .collect();
-        let draws = Draws::new(20, 1000);
-        let avg = average(&per, &draws, 95.0);
+        let avg = average(&per, 1000, 95.0);
         assert!(avg.recall.low < avg.recall.mean && avg.recall.mean < avg.recall.high);
         assert!((avg.recall.mean - 0.475).abs() < 0.01);
         assert_eq!(avg.plain.recall, 0.475);
-        // Every draw is a valid index.
-        assert!(draws.picks.iter().all(|&p| p < 20));
     }
 
     #[test]
     fn empty_and_tiny_inputs_do_not_panic() {
-        let avg = average(&[], &Draws::new(0, 10), 95.0);
+        let avg = average(&[], 10, 95.0);
         assert_eq!(avg.recall.mean, 0.0);
         let one = [Prf {
             recall: 1.0,
             precision: 1.0,
             f: 1.0,
         }];
-        let avg = average(&one, &Draws::new(1, 1), 95.0);
+        let avg = average(&one, 1, 95.0);
         assert_eq!(avg.recall.mean, 1.0);
-        let avg = average(&one, &Draws::new(1, 0), 95.0);
+        let avg = average(&one, 0, 95.0);
         assert_eq!(avg.recall.mean, 0.0);
     }
 }

@@ -254,7 +254,6 @@ pub struct Evaluator {
     ids: Vec<String>,
     models: Vec<Vec<Prepared>>,
     order: Vec<usize>,
-    draws: bootstrap::Draws,
 }
 
 impl Evaluator {
@@ -264,14 +263,11 @@ impl Evaluator {
             .iter()
             .map(|c| c.refs.iter().map(|r| rouge.prepare(r)).collect())
             .collect();
-        let n = clusters.len();
-        let draws = bootstrap::Draws::new(n, rouge.config.resamples);
         Evaluator {
             rouge,
             ids: clusters.iter().map(|c| c.id.clone()).collect(),
             models,
-            order: bootstrap::bootstrap_order(n),
-            draws,
+            order: bootstrap::bootstrap_order(clusters.len()),
         }
     }
 
@@ -301,7 +297,11 @@ impl Evaluator {
                 let ordered: Vec<Prf> = self.order.iter().map(|&i| per_cluster[i]).collect();
                 MetricScores {
                     name,
-                    average: bootstrap::average(&ordered, &self.draws, self.config().confidence),
+                    average: bootstrap::average(
+                        &ordered,
+                        self.config().resamples,
+                        self.config().confidence,
+                    ),
                     per_cluster,
                 }
             })
