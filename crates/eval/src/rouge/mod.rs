@@ -7,6 +7,20 @@
 //! scored against its cluster's references ([`Rouge::score_eval`]), and the per-cluster scores
 //! are averaged with ROUGE's bootstrap ([`bootstrap::average`]). [`score`] does all of it in
 //! one call.
+//!
+//! ```
+//! use std::collections::HashMap;
+//! use crosswire_eval::rouge::{self, input, RougeConfig};
+//!
+//! let refs = input::parse_references(r#"{"id": "c1", "refs": ["The cat sat on the mat."]}"#, None)
+//!     .expect("valid references");
+//! let summaries: HashMap<String, String> = [("c1".into(), "The cat sat.".into())].into();
+//! let scores = rouge::score(&RougeConfig::default(), &refs.clusters, &summaries);
+//! let rouge_1 = &scores.metrics[0];
+//! assert_eq!(rouge_1.name, "ROUGE-1");
+//! assert_eq!(rouge_1.per_cluster[0].recall, 0.5); // 3 of the reference's 6 words
+//! assert_eq!(rouge_1.average.recall.mean, 0.5);
+//! ```
 
 pub mod bootstrap;
 mod eval;
@@ -139,6 +153,8 @@ pub struct Rouge {
     config: RougeConfig,
     /// Token (after stemming) -> id.
     vocab: HashMap<Vec<u8>, u32>,
+    /// Id -> token, the inverse of `vocab`.
+    names: Vec<Vec<u8>>,
     /// Raw token -> id of its stem.
     stems: HashMap<Vec<u8>, u32>,
 }
@@ -148,6 +164,7 @@ impl Rouge {
         Rouge {
             config,
             vocab: HashMap::new(),
+            names: Vec::new(),
             stems: HashMap::new(),
         }
     }
@@ -176,14 +193,10 @@ impl Rouge {
     /// The scoring tokens of a summary as strings (stemmed if `-m`), for inspection.
     pub fn tokens(&mut self, text: &str) -> Vec<String> {
         let prepared = self.prepare(text);
-        let mut names = vec![String::new(); self.vocab.len()];
-        for (token, &id) in &self.vocab {
-            names[id as usize] = String::from_utf8_lossy(token).into_owned();
-        }
         prepared
             .tokens
             .iter()
-            .map(|&id| names[id as usize].clone())
+            .map(|&id| String::from_utf8_lossy(&self.names[id as usize]).into_owned())
             .collect()
     }
 
@@ -200,8 +213,15 @@ impl Rouge {
             } else {
                 raw.to_vec()
             };
-            let next = self.vocab.len() as u32;
-            let id = *self.vocab.entry(stemmed).or_insert(next);
+            let id = match self.vocab.get(&stemmed) {
+                Some(&id) => id,
+                None => {
+                    let id = self.names.len() as u32;
+                    self.names.push(stemmed.clone());
+                    self.vocab.insert(stemmed, id);
+                    id
+                }
+            };
             self.stems.insert(raw.to_vec(), id);
             ids.push(id);
         }
