@@ -1,0 +1,151 @@
+//! Store behaviour on small synthetic articles.
+
+use crosswire_cluster::Config;
+use crosswire_model::{Article, CleanStats, CopyKind, Metadata};
+
+use crate::schema::SCHEMA_VERSION;
+use crate::{Error, Store};
+
+fn article(id: &str, url: Option<&str>, title: &str, body: &str) -> Article {
+    Article {
+        id: id.to_string(),
+        origin: format!("test:{id}"),
+        meta: Metadata {
+            title: title.to_string(),
+            url: url.map(str::to_string),
+            published: "2024-03-01".parse().ok(),
+            outlet: Some(format!("outlet-{id}")),
+            ..Metadata::default()
+        },
+        paragraphs: body.split("\n\n").map(str::to_string).collect(),
+        stats: CleanStats {
+            raw_words: 100,
+            kept_words: 80,
+        },
+        removed: Vec::new(),
+    }
+}
+
+const QUAKE: &str = "A magnitude 7.1 earthquake struck off the coast of Honshu on Friday, \
+    collapsing buildings in three coastal towns and prompting a tsunami warning for the \
+    whole prefecture.\n\nRescuers searched the rubble through the night while aftershocks \
+    shook the region, officials at the national disaster agency said in a statement.";
+const VOTE: &str = "Voters in Brasilia queued for hours to cast ballots in the presidential \
+    runoff, with the incumbent leading every poll published during the final week of the \
+    campaign.\n\nElection officials said turnout was the highest recorded since the return \
+    of direct elections, and results were expected late on Sunday evening.";
+
+#[test]
+fn fresh_store_is_at_current_version_and_reopens() {
+    let dir = tempdir();
+    let path = dir.join("s.db");
+    let store = Store::open(&path).expect("open");
+    assert_eq!(store.schema_version().expect("version"), SCHEMA_VERSION);
+    drop(store);
+    let again = Store::open(&path).expect("reopen");
+    assert_eq!(again.schema_version().expect("version"), SCHEMA_VERSION);
+    // A store from a newer build is refused, not damaged.
+    again
+        .conn
+        .execute_batch(&format!("PRAGMA user_version = {}", SCHEMA_VERSION + 1))
+        .expect("bump");
+    drop(again);
+    assert!(matches!(Store::open(&path), Err(Error::NewerSchema { .. })));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn reingesting_changes_nothing() {
+    let mut store = Store::open_in_memory().expect("open");
+    let batch = vec![
+        article("a", Some("https://x.example/a"), "Quake hits Honshu", QUAKE),
+        article("b", None, "Brazil votes", VOTE),
+    ];
+    let mut stream = store.resume(Config::default(), 100).expect("resume");
+    let first = store.add_batch(&batch, &mut stream).expect("add");
+    assert_eq!((first.added, first.already_stored), (2, 0));
+    let before = store.stories().expect("stories");
+    let mut stream = store.resume(Config::default(), 100).expect("resume");
+    let second = store.add_batch(&batch, &mut stream).expect("add");
+    assert_eq!((second.added, second.already_stored), (0, 2));
+    assert_eq!(store.article_count().expect("count"), 2);
+    let after = store.stories().expect("stories");
+    assert_eq!(before.len(), after.len());
+    // Same text under the same URL within one batch is stored once too.
+    let dup = vec![article("c", Some("https://x.example/c"), "t", VOTE); 2];
+    let third = store.add_batch(&dup, &mut stream).expect("add");
+    assert_eq!(third.added, 1);
+    assert_eq!(third.already_stored, 1);
+}
+
+#[test]
+fn hostile_strings_are_stored_verbatim() {
+    let mut store = Store::open_in_memory().expect("open");
+    let title = "Robert'); DROP TABLE articles;-- \"quoted\" \u{0} 💥";
+    let url = "https://x.example/?q=' OR '1'='1";
+    let body = format!("{QUAKE}\n\n'; DELETE FROM stories; -- ünïcode ✓");
+    let mut stream = store.resume(Config::default(), 100).expect("resume");
+    store
+        .add_batch(&[article("x'y", Some(url), title, &body)], &mut stream)
+        .expect("add");
+    let stories = store.stories().expect("stories");
+    assert_eq!(stories.len(), 1);
+    assert_eq!(stories[0].headline, title);
+    let story = store.story(stories[0].id).expect("story").expect("exists");
+    let a = &story.articles[0];
+    assert_eq!(a.id, "x'y");
+    assert_eq!(a.meta.title, title);
+    assert_eq!(a.meta.url.as_deref(), Some(url));
+    assert_eq!(
+        a.paragraphs.last().map(String::as_str),
+        body.split("\n\n").last()
+    );
+}
+
+#[test]
+fn copies_and_stories_survive_resume() {
+    let mut store = Store::open_in_memory().expect("open");
+    let mut stream = store.resume(Config::default(), 100).expect("resume");
+    store
+        .add_batch(
+            &[
+                article("q1", Some("u1"), "Quake hits Honshu", QUAKE),
+                article("v1", Some("u2"), "Brazil votes", VOTE),
+            ],
+            &mut stream,
+        )
+        .expect("add");
+    // A fresh process: state comes back from the store.
+    let mut stream = store.resume(Config::default(), 100).expect("resume");
+    let copy = format!("{QUAKE}\n\nThis story was reported by a news agency.");
+    let stats = store
+        .add_batch(
+            &[article("q2", Some("u3"), "Honshu quake", &copy)],
+            &mut stream,
+        )
+        .expect("add");
+    assert_eq!((stats.added, stats.copies, stats.new_stories), (1, 1, 0));
+    let stories = store.stories().expect("stories");
+    assert_eq!(stories.len(), 2);
+    let quake = stories
+        .iter()
+        .find(|s| s.articles == 2)
+        .expect("quake story has both");
+    assert_eq!(quake.outlets, 2);
+    let story = store.story(quake.id).expect("story").expect("exists");
+    assert_eq!(story.duplicates.len(), 1);
+    assert_eq!(story.duplicates[0].representative, "q1");
+    assert_eq!(story.duplicates[0].copies[0].id, "q2");
+    assert_eq!(story.duplicates[0].copies[0].kind, CopyKind::Near);
+    assert!(store.story(9999).expect("query").is_none());
+}
+
+fn tempdir() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "crosswire-store-test-{}-{:?}",
+        std::process::id(),
+        std::thread::current().id()
+    ));
+    let _ = std::fs::create_dir_all(&dir);
+    dir
+}
