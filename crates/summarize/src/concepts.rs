@@ -3,7 +3,7 @@
 //! budget, covering the most concept weight, each concept counted once. Redundancy is
 //! penalised for free: a sentence repeating covered bigrams adds nothing.
 
-use std::collections::HashMap;
+use crate::hash::FxHashMap as HashMap;
 
 use crate::coverage::{Item, Problem};
 use crate::prepare::Cluster;
@@ -51,15 +51,15 @@ impl Default for Concepts {
     fn default() -> Self {
         Concepts {
             solver: Solver::Exact,
-            min_words: 10,
+            min_words: 12,
             max_words: 50,
             min_df: 3,
-            lead_bonus: 0.0,
+            lead_bonus: 1.0,
             lead_sentences: 3,
             allow_opening_quotes: true,
-            allow_dangling_openers: true,
+            allow_dangling_openers: false,
             unigram_weight: 0.0,
-            compress: false,
+            compress: true,
             fill: true,
             node_limit: 20_000,
         }
@@ -106,7 +106,7 @@ impl ConceptIndex {
         lead_sentences: usize,
         unigram_weight: f64,
     ) -> Self {
-        let mut ids: HashMap<u64, u32> = HashMap::new();
+        let mut ids: HashMap<u64, u32> = HashMap::default();
         let mut is_unigram: Vec<bool> = Vec::new();
         let mut of_sentence = Vec::with_capacity(cluster.sentences.len());
         let mut in_order = Vec::with_capacity(cluster.sentences.len());
@@ -264,10 +264,11 @@ impl Concepts {
             // Concepts within the words the scorer will keep (tokens approximate words).
             let s = &cluster.sentences[i];
             let keep = room.min(s.tokens.len());
-            let mut seen = covered.clone();
+            let mut seen: Vec<u32> = Vec::new();
             let mut gain = 0.0;
             for &(_, c) in index.in_order[i].iter().take_while(|&&(k, _)| k + 1 < keep) {
-                if !std::mem::replace(&mut seen[c as usize], true) {
+                if !covered[c as usize] && !seen.contains(&c) {
+                    seen.push(c);
                     gain += index.weights[c as usize];
                 }
             }

@@ -133,11 +133,24 @@ impl Search<'_> {
         if open.is_empty() {
             return;
         }
-        open.sort_by(|a, b| {
+        // Only the best-ratio items that fill the room matter for the bound and the
+        // branching: select a short head first, sort everything only if it falls short.
+        let by_ratio = |a: &(usize, f64), b: &(usize, f64)| {
             let ra = a.1 / p.items[a.0].len.max(1) as f64;
             let rb = b.1 / p.items[b.0].len.max(1) as f64;
-            rb.total_cmp(&ra)
-        });
+            rb.total_cmp(&ra).then(a.0.cmp(&b.0))
+        };
+        const HEAD: usize = 12;
+        if open.len() > HEAD {
+            open.select_nth_unstable_by(HEAD - 1, by_ratio);
+            open[..HEAD].sort_unstable_by(by_ratio);
+            let head_len: usize = open[..HEAD].iter().map(|&(i, _)| p.items[i].len).sum();
+            if head_len < room {
+                open.sort_unstable_by(by_ratio);
+            }
+        } else {
+            open.sort_unstable_by(by_ratio);
+        }
         // Fractional knapsack bound.
         let mut bound = value;
         let mut left = room as f64;

@@ -11,6 +11,7 @@
 mod centroid;
 mod concepts;
 mod coverage;
+mod hash;
 mod prepare;
 mod quality;
 mod support;

@@ -2,7 +2,7 @@
 //! datelines, tokenize and stem once (interning stems as small integer ids), and mark the
 //! sentences that may be quoted alone.
 
-use std::collections::HashMap;
+use crate::hash::FxHashMap as HashMap;
 
 use crosswire_text::{fold, is_stopword, sentences, stem, word_count, words};
 
@@ -42,7 +42,11 @@ impl Cluster {
     /// `compress`, trailing attribution clauses are removed (see
     /// [`strip_trailing_attribution`]).
     pub fn new(docs: &[Document<'_>], compress: bool) -> Cluster {
-        let mut vocab = Vocabulary::default();
+        LEXICON.with(|lexicon| Cluster::build(docs, compress, &mut lexicon.borrow_mut()))
+    }
+
+    fn build(docs: &[Document<'_>], compress: bool, lexicon: &mut Lexicon) -> Cluster {
+        let mut vocab = Vocabulary::new(lexicon);
         let mut out = Vec::new();
         for (d, doc) in docs.iter().enumerate() {
             let mut index = 0;
@@ -65,7 +69,7 @@ impl Cluster {
                             index,
                             words: n,
                             tokens,
-                            quotable: is_quotable(text, 1, usize::MAX),
+                            quotable: is_quotable(text, n),
                         });
                     }
                     index += 1;
@@ -91,16 +95,26 @@ impl Cluster {
     }
 }
 
-/// Interns stems: each distinct surface word is folded and stemmed once per cluster.
+/// Words seen on this thread, kept across clusters: news vocabulary repeats, and folding
+/// and stemming are the costliest steps of preparation. Each surface word maps to a stem
+/// id; ids are global to the lexicon and renumbered per cluster by [`Vocabulary`].
 #[derive(Default)]
-struct Vocabulary {
+struct Lexicon {
     by_surface: HashMap<String, u32>,
     by_stem: HashMap<String, u32>,
     stop: Vec<bool>,
     number: Vec<bool>,
 }
 
-impl Vocabulary {
+/// Lexicon size past which it is cleared (between clusters), bounding memory on endless
+/// streams.
+const LEXICON_LIMIT: usize = 300_000;
+
+thread_local! {
+    static LEXICON: std::cell::RefCell<Lexicon> = std::cell::RefCell::new(Lexicon::default());
+}
+
+impl Lexicon {
     fn id(&mut self, surface: &str) -> u32 {
         if let Some(&id) = self.by_surface.get(surface) {
             return id;
@@ -108,9 +122,8 @@ impl Vocabulary {
         let folded = fold(surface);
         let is_stop = is_stopword(&folded)
             || (folded.chars().count() < 2 && !folded.chars().all(|c| c.is_ascii_digit()));
-        let stemmed = stem(&folded);
         let next = self.stop.len() as u32;
-        let id = *self.by_stem.entry(stemmed).or_insert(next);
+        let id = *self.by_stem.entry(stem(&folded)).or_insert(next);
         if id == next {
             self.stop.push(is_stop);
             self.number.push(
@@ -120,6 +133,40 @@ impl Vocabulary {
             );
         }
         self.by_surface.insert(surface.to_string(), id);
+        id
+    }
+}
+
+/// Stem ids of one cluster: lexicon ids renumbered densely from 0, so per-stem tables are
+/// as small as the cluster's vocabulary.
+struct Vocabulary<'l> {
+    lexicon: &'l mut Lexicon,
+    local: HashMap<u32, u32>,
+    stop: Vec<bool>,
+    number: Vec<bool>,
+}
+
+impl<'l> Vocabulary<'l> {
+    fn new(lexicon: &'l mut Lexicon) -> Self {
+        if lexicon.by_surface.len() > LEXICON_LIMIT {
+            *lexicon = Lexicon::default();
+        }
+        Vocabulary {
+            lexicon,
+            local: HashMap::default(),
+            stop: Vec::new(),
+            number: Vec::new(),
+        }
+    }
+
+    fn id(&mut self, surface: &str) -> u32 {
+        let global = self.lexicon.id(surface);
+        let next = self.stop.len() as u32;
+        let id = *self.local.entry(global).or_insert(next);
+        if id == next {
+            self.stop.push(self.lexicon.stop[global as usize]);
+            self.number.push(self.lexicon.number[global as usize]);
+        }
         id
     }
 }

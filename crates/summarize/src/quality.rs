@@ -52,12 +52,11 @@ fn is_open_quote(c: char) -> bool {
     matches!(c, '"' | '\u{201C}' | '\u{2018}' | '\'')
 }
 
-/// Whether a sentence reads well alone: `min..=max` words, starts like a sentence, ends
-/// with a period or exclamation (not a question), and has balanced quotes and brackets
-/// (an unbalanced one means the splitter cut inside a quotation).
-pub fn is_quotable(s: &str, min_words: usize, max_words: usize) -> bool {
-    let n = word_count(s);
-    if n < min_words || n > max_words {
+/// Whether a sentence of `n` words reads well alone: at least 3 words, starts like a
+/// sentence, ends with a period or exclamation (not a question), and has balanced quotes
+/// and brackets (an unbalanced one means the splitter cut inside a quotation).
+pub fn is_quotable(s: &str, n: usize) -> bool {
+    if n < 3 {
         return false;
     }
     let core = s.trim_end_matches(['"', '\'', '\u{201D}', '\u{2019}', ')', ']']);
@@ -102,7 +101,7 @@ pub fn strip_trailing_attribution(sentence: &str) -> Option<String> {
     let head = body[..comma].trim_end();
     let tail = &body[comma + 2..];
     let n = word_count(tail);
-    if n == 0 || n > ATTRIBUTION_MAX_WORDS || word_count(head) < 6 {
+    if n == 0 || n > ATTRIBUTION_MAX_WORDS {
         return None;
     }
     let quote = |c: char| matches!(c, '"' | '\'' | '`' | '\u{201C}' | '\u{201D}' | '\u{2019}');
@@ -114,11 +113,15 @@ pub fn strip_trailing_attribution(sentence: &str) -> Option<String> {
         || lower
             .split_whitespace()
             .any(|w| ATTRIBUTION_VERBS.binary_search(&w).is_ok());
-    if !attributive {
+    if !attributive || word_count(head) < 6 {
         return None;
     }
     // The head must itself close like a sentence would: not on a dangling function word.
-    let last = head.split_whitespace().last().unwrap_or_default().to_lowercase();
+    let last = head
+        .split_whitespace()
+        .last()
+        .unwrap_or_default()
+        .to_lowercase();
     if crosswire_text::is_stopword(&last) {
         return None;
     }
@@ -127,8 +130,27 @@ pub fn strip_trailing_attribution(sentence: &str) -> Option<String> {
 
 /// Words that, opening a sentence, point back to the sentence before it.
 const DANGLING_OPENERS: &[&str] = &[
-    "also", "and", "but", "he", "her", "his", "however", "it", "its", "meanwhile", "she",
-    "so", "still", "that", "their", "these", "they", "this", "those", "thus", "yet",
+    "also",
+    "and",
+    "but",
+    "he",
+    "her",
+    "his",
+    "however",
+    "it",
+    "its",
+    "meanwhile",
+    "she",
+    "so",
+    "still",
+    "that",
+    "their",
+    "these",
+    "they",
+    "this",
+    "those",
+    "thus",
+    "yet",
 ];
 
 /// Whether a sentence opens with a word that needs the previous sentence to be understood
@@ -209,40 +231,32 @@ mod tests {
         assert_eq!(strip_trailing_attribution(""), None);
     }
 
+    fn quotable(s: &str) -> bool {
+        is_quotable(s, word_count(s))
+    }
+
     #[test]
     fn quotable_filters_fragments_questions_and_open_quotes() {
         let ok = "The council approved the new budget after a long debate on Monday.";
-        assert!(is_quotable(ok, 5, 40));
-        assert!(!is_quotable("Too short.", 5, 40));
-        assert!(!is_quotable(
-            "Will the council approve the new budget after the debate?",
-            5,
-            40
+        assert!(quotable(ok));
+        assert!(!quotable("Too short."));
+        assert!(!quotable(
+            "Will the council approve the new budget after the debate?"
         ));
-        assert!(!is_quotable(
-            "the council approved the new budget after a long debate.",
-            5,
-            40
+        assert!(!quotable(
+            "the council approved the new budget after a long debate."
         ));
-        assert!(!is_quotable(
-            "The council approved the new budget after a long debate, and",
-            5,
-            40
+        assert!(!quotable(
+            "The council approved the new budget after a long debate, and"
         ));
-        assert!(!is_quotable(
-            "\u{201C}We will approve the new budget after a long debate, he said.",
-            5,
-            40
+        assert!(!quotable(
+            "\u{201C}We will approve the new budget after a long debate, he said."
         ));
-        assert!(is_quotable(
-            "``We will approve the budget,'' the mayor said on Monday.",
-            5,
-            40
+        assert!(quotable(
+            "``We will approve the budget,'' the mayor said on Monday."
         ));
-        assert!(!is_quotable(
-            "``We will approve the budget after a long debate on Monday.",
-            5,
-            40
+        assert!(!quotable(
+            "``We will approve the budget after a long debate on Monday."
         ));
     }
 }

@@ -6,7 +6,7 @@
 //! on the same topic), and every number the sentence states (a different count or date is a
 //! different claim).
 
-use std::collections::HashSet;
+use crate::hash::FxHashSet as HashSet;
 
 use crate::Document;
 use crate::prepare::{Cluster, Sentence};
@@ -49,12 +49,14 @@ impl Claim {
         if self.terms.is_empty() {
             return false;
         }
-        let tokens: HashSet<u32> = other.tokens.iter().copied().collect();
-        let terms = self.terms.iter().filter(|t| tokens.contains(t)).count();
+        let mut tokens = other.tokens.clone();
+        tokens.sort_unstable();
+        let has = |t: &u32| tokens.binary_search(t).is_ok();
+        let terms = self.terms.iter().filter(|t| has(t)).count();
         if (terms as f64) < SUPPORT_TERMS * self.terms.len() as f64 {
             return false;
         }
-        if !self.numbers.iter().all(|n| tokens.contains(n)) {
+        if !self.numbers.iter().all(has) {
             return false;
         }
         let pairs: HashSet<(u32, u32)> = other.tokens.windows(2).map(|w| (w[0], w[1])).collect();
