@@ -52,7 +52,9 @@ fn is_heading(tag: &str) -> bool {
 }
 
 impl<'a> Analysis<'a> {
-    fn new(dom: &'a Dom) -> Self {
+    /// Measure `dom`. With `keep_noscript`, `<noscript>` content counts as page text (some
+    /// pages put the whole article there for readers without JavaScript).
+    fn new(dom: &'a Dom, keep_noscript: bool) -> Self {
         let n = dom.nodes.len();
         let mut raw = vec![0u32; n];
         for i in (1..n).rev() {
@@ -130,7 +132,9 @@ impl<'a> Analysis<'a> {
             if tag == "a" {
                 in_link[i] = true;
             }
-            if el.flags & flags::DROPPED != 0 || is_hidden(el) {
+            if (el.flags & flags::DROPPED != 0 && !(keep_noscript && tag == "noscript"))
+                || is_hidden(el)
+            {
                 dead[i] = true;
                 continue;
             }
@@ -431,6 +435,8 @@ struct Emitter<'a, 'b> {
     cur_chars: u32,
     cur_link: u32,
     cur_heading: bool,
+    /// The open block is a table cell (numbers there are data, not datelines).
+    cur_cell: bool,
 }
 
 /// Whether a short block is only a date, time or number (a dateline, a counter).
@@ -438,7 +444,7 @@ fn is_numeric_debris(text: &str) -> bool {
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     let digits = text.chars().filter(|c| c.is_ascii_digit()).count();
     let len = text.chars().count();
-    len < 40 && digits > 0 && (letters < 3 || digits * 10 >= len * 4)
+    len < 40 && digits > 0 && letters <= 2
 }
 
 impl Emitter<'_, '_> {
@@ -447,7 +453,8 @@ impl Emitter<'_, '_> {
         if !text.is_empty() {
             // Drop blocks that are mostly link text (menus, "read more" rows).
             let ld = self.cur_link as f32 / self.cur_chars.max(1) as f32;
-            if !(ld > 0.6 || ld > 0.3 && self.cur_chars < 40 || is_numeric_debris(text)) {
+            let debris = !self.cur_cell && is_numeric_debris(text);
+            if !(ld > 0.6 || ld > 0.3 && self.cur_chars < 40 || debris) {
                 let label = self.cur_heading
                     || self.cur_chars <= 60 && !text.ends_with(['.', '!', '"', '“', '”', '«', '»']);
                 self.blocks.push(Block {
@@ -462,6 +469,7 @@ impl Emitter<'_, '_> {
         self.cur_chars = 0;
         self.cur_link = 0;
         self.cur_heading = false;
+        self.cur_cell = false;
     }
 
     /// A furniture element with text was skipped: a label right before it ("Related
@@ -544,6 +552,9 @@ impl Emitter<'_, '_> {
                         if el.flags & flags::HEADING != 0 {
                             self.cur_heading = true;
                         }
+                        if matches!(tag, "td" | "th") {
+                            self.cur_cell = true;
+                        }
                     } else if matches!(tag, "img") {
                         continue;
                     }
@@ -568,6 +579,7 @@ fn emit_roots(an: &Analysis<'_>, roots: &[NodeId]) -> Vec<Block> {
         cur_chars: 0,
         cur_link: 0,
         cur_heading: false,
+        cur_cell: false,
     };
     for &r in roots {
         e.emit(r);
@@ -658,7 +670,7 @@ fn choose(an: &Analysis<'_>) -> Choice {
 /// All readable text of an HTML fragment (a feed item's content), as paragraphs: only
 /// scripts, styles, forms controls and hidden elements are dropped; no content choice.
 pub fn fragment_paragraphs(dom: &Dom) -> Vec<String> {
-    let mut an = Analysis::new(dom);
+    let mut an = Analysis::new(dom, false);
     // Undo class- and furniture-based pruning: a fragment is all content.
     let n = dom.nodes.len();
     for i in 1..n {
@@ -687,15 +699,22 @@ pub fn fragment_paragraphs(dom: &Dom) -> Vec<String> {
 
 /// The article's paragraphs (headings and list items are paragraphs too), in order.
 pub fn extract_paragraphs(dom: &Dom) -> Vec<String> {
-    let an = Analysis::new(dom);
-    choose(&an).blocks.into_iter().map(|b| b.text).collect()
+    let an = Analysis::new(dom, false);
+    let mut choice = choose(&an);
+    if total(&choice.blocks) < 200 && dom.find_all("noscript").next().is_some() {
+        let with_noscript = choose(&Analysis::new(dom, true));
+        if total(&with_noscript.blocks) > 2 * total(&choice.blocks) {
+            choice = with_noscript;
+        }
+    }
+    choice.blocks.into_iter().map(|b| b.text).collect()
 }
 
 /// Debug aid: the ancestor chain of the first text node containing `needle`, with the
 /// measurements and verdicts the extractor used.
 #[doc(hidden)]
 pub fn explain(dom: &Dom, needle: &str) -> String {
-    let an = Analysis::new(dom);
+    let an = Analysis::new(dom, false);
     let scored = an.scored_root();
     let mut out = String::new();
     if let Some((top, _)) = &scored {
