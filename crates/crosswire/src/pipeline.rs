@@ -42,12 +42,13 @@ pub fn prepare_with(docs: Vec<RawDocument>, cleaner: &dyn Cleaner) -> Vec<Articl
         .into_iter()
         .zip(cleaned)
         .map(|((raw, text_meta), cleaned)| {
+            let raw_words = text_meta.raw_words;
             let mut removed = text_meta.removed;
             removed.extend(cleaned.removed);
             let mut meta = text_meta.meta;
             metadata::complete(&mut meta, &cleaned.kept, &removed);
             let stats = CleanStats {
-                raw_words: word_count(&raw.text).max(1),
+                raw_words: raw_words.max(1),
                 kept_words: cleaned.kept.iter().map(|p| word_count(p)).sum(),
             };
             Article {

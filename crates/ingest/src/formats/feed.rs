@@ -25,7 +25,7 @@ impl Format for Feed {
     }
 
     fn claims(&self, lower_name: &str) -> bool {
-        [".rss", ".atom", ".rdf"]
+        [".rss", ".atom", ".rdf", ".xml"]
             .iter()
             .any(|e| lower_name.ends_with(e))
     }

@@ -10,7 +10,7 @@ mod attribution;
 mod blocks;
 pub mod dates;
 
-use crosswire_model::{Metadata, RawDocument, Removal};
+use crosswire_model::{Metadata, RawDocument, Removal, SourceKind};
 use crosswire_text::{fold, is_stopword, word_count, words};
 
 pub use attribution::{WIRE_SERVICES, outlet_from_boilerplate, wire_from_body};
@@ -23,6 +23,9 @@ pub struct TextMeta {
     pub meta: Metadata,
     pub body: Vec<String>,
     pub removed: Vec<Removal>,
+    /// Words of the document as a reader would see it whole (for HTML: all visible text of
+    /// the page, not the markup), the base of the "boilerplate removed" share.
+    pub raw_words: usize,
 }
 
 /// How many leading blocks may hold header metadata (title, date, byline lines).
@@ -30,17 +33,23 @@ const HEADER_BLOCKS: usize = 8;
 /// Header metadata lines are short; longer blocks are body text.
 const HEADER_MAX_WORDS: usize = 20;
 
-/// First pass over a raw document: container metadata, then title, header and trailer lines.
+/// First pass over a raw document: container metadata (for HTML, main-content extraction and
+/// page metadata), then title, header and trailer lines.
 pub fn from_raw(raw: &RawDocument) -> TextMeta {
-    let mut out = TextMeta {
-        meta: Metadata {
-            url: raw.url.clone(),
-            published: raw.published.as_deref().and_then(parse_date),
-            outlet: raw.outlet.clone().filter(|o| !o.trim().is_empty()),
-            ..Metadata::default()
+    let container = Metadata {
+        url: raw.url.clone(),
+        published: raw.published.as_deref().and_then(parse_date),
+        outlet: raw.outlet.clone().filter(|o| !o.trim().is_empty()),
+        ..Metadata::default()
+    };
+    let mut out = match raw.kind {
+        SourceKind::Html => from_html(raw, container),
+        _ => TextMeta {
+            meta: container,
+            body: blocks(&raw.text),
+            removed: Vec::new(),
+            raw_words: word_count(&raw.text),
         },
-        body: blocks(&raw.text),
-        removed: Vec::new(),
     };
     match raw
         .title
@@ -49,7 +58,8 @@ pub fn from_raw(raw: &RawDocument) -> TextMeta {
         .filter(|t| !t.is_empty())
     {
         Some(t) => out.meta.title = t.to_string(),
-        None => take_title(&mut out),
+        None if out.meta.title.is_empty() => take_title(&mut out),
+        None => {}
     }
     drop_title_repeats(&mut out);
     take_header_lines(&mut out);
@@ -59,6 +69,30 @@ pub fn from_raw(raw: &RawDocument) -> TextMeta {
         out.meta.outlet = raw.url.as_deref().and_then(outlet_from_url);
     }
     out
+}
+
+/// An HTML page: the extractor's paragraphs are the body; page metadata fills what the
+/// container did not give, except the date, where the page's own date wins over a crawl
+/// date (a WARC-Date is when the page was fetched, only a fallback).
+fn from_html(raw: &RawDocument, container: Metadata) -> TextMeta {
+    let extracted = crosswire_extract::extract(&raw.text, raw.url.as_deref());
+    let page = extracted.metadata.to_model(raw.url.as_deref());
+    let visible = crosswire_extract::html_fragment_text(&raw.text);
+    TextMeta {
+        meta: Metadata {
+            title: page.title,
+            url: container.url.or(page.url),
+            published: page.published.or(container.published),
+            byline: page.byline,
+            outlet: container.outlet.or(page.outlet),
+            wire: page.wire,
+            language: page.language,
+        },
+        raw_words: word_count(&visible)
+            .max(extracted.paragraphs.iter().map(|p| word_count(p)).sum()),
+        body: extracted.paragraphs,
+        removed: Vec::new(),
+    }
 }
 
 /// Second pass, after cleaning: wire attribution from the body, outlet from boilerplate that
