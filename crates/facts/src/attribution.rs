@@ -29,11 +29,24 @@ pub(crate) struct Attribution {
     pub role: Option<String>,
 }
 
-/// Byte ranges inside quotation marks (curly pairs, or straight quotes taken two by two).
+/// Byte ranges inside quotation marks (curly pairs, ``TeX-style'' pairs, or straight quotes
+/// taken two by two).
 pub(crate) fn quote_spans(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
+    let bytes = text.as_bytes();
     for (i, c) in text.char_indices() {
+        let pair = |b: u8| bytes.get(i + 1) == Some(&b) && bytes.get(i) == Some(&b);
+        if pair(b'`') {
+            open = Some(i);
+            continue;
+        }
+        if pair(b'\'') && i > 0 && bytes.get(i - 1) != Some(&b'\'') {
+            if let Some(o) = open.take() {
+                out.push(o..i + 2);
+            }
+            continue;
+        }
         match c {
             '\u{201C}' => open = Some(i),
             '\u{201D}' => {
@@ -232,7 +245,9 @@ pub(crate) fn find(s: &Sentence) -> Vec<Attribution> {
         let verb = s.toks[i].text.to_string();
         let gap_before = s.gap_before(i);
         // Inverted: "“...,” said Abu X, from the Y".
-        let after_quote = gap_before.contains(['\u{201D}', '"']) || gap_before.contains(',');
+        let after_quote = gap_before.contains(['\u{201D}', '"'])
+            || gap_before.contains("''")
+            || gap_before.contains(',');
         if i > 0 && after_quote && opens_noun_phrase(s, i + 1) && s.joined(i + 1) {
             let sp_end = phrase_right(s, i + 1, 10);
             if sp_end > i + 1 {
@@ -377,11 +392,11 @@ pub(crate) fn content_text(s: &Sentence, r: &Range<usize>) -> (String, bool) {
             }
         }
     }
-    let direct = trimmed.starts_with(['\u{201C}', '"']);
+    let direct = trimmed.starts_with(['\u{201C}', '"']) || trimmed.starts_with("``");
     let mut text = trimmed
-        .trim_start_matches(['\u{201C}', '"'])
+        .trim_start_matches(['\u{201C}', '"', '`'])
         .trim_end_matches(['.', ','])
-        .trim_end_matches(['\u{201D}', '"'])
+        .trim_end_matches(['\u{201D}', '"', '\''])
         .trim_end_matches([',', '.'])
         .trim();
     // "its strikes target civilians, and" (the rest belongs to the next verb).
@@ -477,6 +492,8 @@ mod tests {
         let a = attributions("\u{201C}They said no,\u{201D} the aide said.");
         assert_eq!(a.len(), 1);
         assert_eq!(a[0].0, "the aide");
+        let a = attributions("``We are not leaving,'' said Ann Lee, a nurse.");
+        assert_eq!(a[0].0, "Ann Lee");
         let a = attributions("Ten people were reported missing.");
         assert!(a.is_empty());
     }
