@@ -140,7 +140,10 @@ pub fn digest(story: &Story, opts: &DigestOptions) -> Digest {
         summary,
         sources,
         duplicates: story.duplicates.clone(),
-        facts: None,
+        // Copies are kept here: an outlet that carries a wire story vouches for its numbers.
+        facts: opts
+            .facts
+            .then(|| crosswire_facts::extract(&story.articles)),
         articles: opts.with_articles.then(|| story.articles.clone()),
     }
 }
