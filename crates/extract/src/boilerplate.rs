@@ -98,6 +98,31 @@ const NOISE: &[&str] = &[
     "saboxplugin",
     "author-box",
     "authorbox",
+    "kommentar",
+    "nicht-drucken",
+    "disclaimer",
+    "donat",
+    "subscription",
+    "membership",
+    "-cta",
+    "cta-",
+    "credit",
+    "legend",
+    "instagram-media",
+    "tiktok-embed",
+    "fb-post",
+    "third-party",
+    "__meta",
+    "_meta",
+    "__date",
+    "-date",
+    "_date",
+    "pubdate",
+    "storytags",
+    "-tags",
+    "_tags",
+    "licence",
+    "license",
 ];
 
 /// Whole class/id tokens that mark furniture (too short to match as substrings safely).
@@ -183,7 +208,7 @@ pub fn is_noise_role(el: &Element) -> bool {
 
 /// Whether the class/id names a comment section (never protected as prose).
 pub fn is_comment_class(ci: &str) -> bool {
-    ci.contains("comment") || ci.contains("disqus") || ci.contains("respond")
+    ci.contains("comment") || ci.contains("kommentar") || ci.contains("disqus") || ci.contains("respond")
 }
 
 /// Whether the class/id string names furniture.
