@@ -58,7 +58,8 @@ impl Default for Config {
 pub struct Doc<'a> {
     pub title: &'a str,
     pub body: &'a str,
-    /// Publication day as days since 1970-01-01; undated articles take the stream's clock.
+    /// Publication day as days since 1970-01-01. Undated articles carry no time evidence:
+    /// they are compared without a time discount.
     pub day: Option<i64>,
     /// The story of the article this one copies (from dedup): copies join their original.
     pub copy_of: Option<StoryId>,
@@ -84,6 +85,8 @@ pub struct StoryState {
     /// Sum of member article vectors, truncated to the heaviest terms.
     pub centroid: Vec<(Feature, f32)>,
     pub size: u32,
+    /// First and last publication day of its dated articles; `i64::MAX` / `i64::MIN` when
+    /// it has none.
     pub first_day: i64,
     pub last_day: i64,
 }
@@ -251,8 +254,10 @@ impl Clusterer {
     /// Assign one article to a story, updating frequencies, centroids and the active set.
     pub fn add(&mut self, doc: &Doc<'_>) -> Assignment {
         let counts = count(doc.title, doc.body, self.config.title_weight);
-        let day = doc.day.unwrap_or(self.clock.max(0));
-        self.clock = self.clock.max(day);
+        let day = doc.day;
+        if let Some(d) = day {
+            self.clock = self.clock.max(d);
+        }
         self.age_out();
         self.observe(&counts);
         let vector = self.weigh(&counts);
@@ -323,13 +328,19 @@ impl Clusterer {
         out
     }
 
-    fn best_story(&self, vector: &[(Feature, f32)], day: i64) -> Option<(f32, StoryId)> {
+    fn best_story(&self, vector: &[(Feature, f32)], day: Option<i64>) -> Option<(f32, StoryId)> {
         let mut best: Option<(f32, StoryId)> = None;
         for s in self.candidates(vector) {
             let Some(story) = self.stories.get(&s) else {
                 continue;
             };
-            let gap = (day - story.last_day).max(story.first_day - day).max(0) as f32;
+            let gap = match day {
+                Some(d) if story.last_day >= story.first_day => d
+                    .saturating_sub(story.last_day)
+                    .max(story.first_day.saturating_sub(d))
+                    .max(0) as f32,
+                _ => 0.0,
+            };
             let to_centroid = cosine(vector, &story.centroid, story.norm);
             let to_member = story
                 .recent
@@ -346,7 +357,7 @@ impl Clusterer {
         best
     }
 
-    fn new_story(&mut self, day: i64) -> StoryId {
+    fn new_story(&mut self, day: Option<i64>) -> StoryId {
         let id = self.next_id;
         self.next_id += 1;
         self.stories.insert(
@@ -355,8 +366,8 @@ impl Clusterer {
                 centroid: HashMap::new(),
                 norm: 0.0,
                 size: 0,
-                first_day: day,
-                last_day: day,
+                first_day: day.unwrap_or(i64::MAX),
+                last_day: day.unwrap_or(i64::MIN),
                 touched: 0,
                 recent: Vec::new(),
             },
@@ -365,7 +376,7 @@ impl Clusterer {
     }
 
     /// Add an article vector to a story's centroid.
-    fn absorb(&mut self, id: StoryId, vector: &[(Feature, f32)], day: i64) {
+    fn absorb(&mut self, id: StoryId, vector: &[(Feature, f32)], day: Option<i64>) {
         let Some(story) = self.stories.get_mut(&id) else {
             return;
         };
@@ -381,8 +392,10 @@ impl Clusterer {
             member.sort_unstable_by_key(|&(f, _)| f);
             story.recent.push(member);
         }
-        story.first_day = story.first_day.min(day);
-        story.last_day = story.last_day.max(day);
+        if let Some(d) = day {
+            story.first_day = story.first_day.min(d);
+            story.last_day = story.last_day.max(d);
+        }
         self.ticks += 1;
         self.by_recency.remove(&story.touched);
         story.touched = self.ticks;
@@ -482,7 +495,7 @@ impl Clusterer {
 
     /// Stories idle for longer than the horizon leave the active set.
     fn age_out(&mut self) {
-        if self.clock == self.aged_at {
+        if self.clock == self.aged_at || self.clock == i64::MIN {
             return;
         }
         self.aged_at = self.clock;
@@ -490,7 +503,9 @@ impl Clusterer {
         let stale: Vec<StoryId> = self
             .stories
             .iter()
-            .filter(|(_, s)| self.clock - s.last_day > horizon)
+            .filter(|(_, s)| {
+                s.last_day != i64::MIN && self.clock.saturating_sub(s.last_day) > horizon
+            })
             .map(|(&id, _)| id)
             .collect();
         if stale.is_empty() {

@@ -31,9 +31,14 @@ pub use minhash::Signature;
 /// the LSH candidates are.
 const DIRECT_COMPARISONS: usize = 256;
 
-/// The text dedup fingerprints for an article: its cleaned body.
+/// The text dedup fingerprints for an article: its cleaned body, or its title when
+/// cleaning left no body (a one-paragraph wire brief).
 pub fn article_text(article: &Article) -> String {
-    article.paragraphs.join("\n")
+    if article.paragraphs.iter().all(|p| p.trim().is_empty()) {
+        article.meta.title.clone()
+    } else {
+        article.paragraphs.join("\n")
+    }
 }
 
 /// Group articles whose bodies are copies of one another.

@@ -80,6 +80,17 @@ impl Store {
             .query_row("SELECT COUNT(*) FROM articles", [], |r| r.get::<_, i64>(0))?
             as u64)
     }
+
+    /// The document id of every stored article, in the order they were added.
+    pub fn doc_ids(&self) -> Result<Vec<String>, Error> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT doc_id FROM articles ORDER BY id")?;
+        let ids = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<Vec<String>, _>>()?;
+        Ok(ids)
+    }
 }
 
 #[cfg(test)]

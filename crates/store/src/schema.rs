@@ -2,7 +2,7 @@
 //! applied; each migration runs in its own transaction, so a store is never left between
 //! two versions.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, TransactionBehavior};
 
 use crate::Error;
 
@@ -89,7 +89,12 @@ pub fn migrate(conn: &mut Connection) -> Result<(), Error> {
         });
     }
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
-        let tx = conn.transaction()?;
+        // IMMEDIATE takes the write lock first; re-reading the version under it means two
+        // processes opening a new store at once apply each migration once.
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if version(&tx)? > i as u32 {
+            continue;
+        }
         tx.execute_batch(sql)?;
         // PRAGMA takes no bound parameters; the value is our own integer, not input.
         tx.execute_batch(&format!("PRAGMA user_version = {}", i + 1))?;

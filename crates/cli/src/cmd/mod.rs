@@ -3,6 +3,7 @@
 pub mod clean;
 pub mod cluster;
 pub mod digest;
+pub mod digest_db;
 pub mod eval;
 pub mod extract;
 pub mod facts;
