@@ -72,6 +72,15 @@ fn in_quote(quotes: &[Range<usize>], pos: usize) -> bool {
     quotes.iter().any(|q| q.start < pos && pos < q.end)
 }
 
+const PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "of", "for", "with", "from", "by", "to", "into", "under", "over", "after",
+    "before", "during", "without", "about", "near",
+];
+/// Finite verbs that show a clause, not a speaker, follows a reporting verb.
+const FINITE_VERBS: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may",
+    "might", "must", "should", "did", "does", "do",
+];
 const PASSIVE_AUX: &[&str] = &["was", "were", "is", "are", "been", "be", "being", "had"];
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 
@@ -104,6 +113,24 @@ fn phrase_right(s: &Sentence, i: usize, max: usize) -> usize {
     j
 }
 
+/// The speaker phrase before `verb`, and an appositive that describes it: in
+/// "Jane Roe, head of the agency, said" the speaker is "Jane Roe", the role the rest.
+fn speaker_left(s: &Sentence, verb: usize) -> (Range<usize>, Option<Range<usize>>) {
+    let first = phrase_left(s, verb);
+    let comma_before_verb = first.end < s.len()
+        && s.gap_before(first.end).contains(',')
+        && !s.gap_before(first.end).contains(['"', '\u{201D}', '\''])
+        && first.start > 0
+        && s.gap_before(first.start).contains(',');
+    if comma_before_verb && first.end - first.start >= 2 {
+        let name = phrase_left_from(s, first.start);
+        if !name.is_empty() && s.capitalized(name.start) && name.end - name.start <= 6 {
+            return (name, Some(first));
+        }
+    }
+    (first, None)
+}
+
 /// Walk left from the token before `verb` over the speaker phrase.
 fn phrase_left(s: &Sentence, verb: usize) -> Range<usize> {
     let mut end = verb;
@@ -117,6 +144,11 @@ fn phrase_left(s: &Sentence, verb: usize) -> Range<usize> {
             break;
         }
     }
+    phrase_left_from(s, end)
+}
+
+/// Walk left from token `end - 1` to the start of its phrase.
+fn phrase_left_from(s: &Sentence, end: usize) -> Range<usize> {
     let mut start = end;
     while start > 0 && end - start < 16 {
         let w = s.word(start - 1);
@@ -245,9 +277,17 @@ pub(crate) fn find(s: &Sentence) -> Vec<Attribution> {
         let verb = s.toks[i].text.to_string();
         let gap_before = s.gap_before(i);
         // Inverted: "“...,” said Abu X, from the Y".
-        let after_quote = gap_before.contains(['\u{201D}', '"'])
-            || gap_before.contains("''")
-            || gap_before.contains(',');
+        let quoted = gap_before.contains(['\u{201D}', '"']) || gap_before.contains("''");
+        // After a bare comma only a name or a short noun phrase ends the sentence inverted
+        // ("..., said John Smith."); "..., said the finding was new" is not inverted.
+        let comma_inverted = gap_before.contains(',') && {
+            let end = phrase_right(s, i + 1, 10);
+            let verbless = (i + 1..end).all(|k| !FINITE_VERBS.contains(&s.word(k)));
+            verbless
+                && (s.capitalized(i + 1)
+                    || (end - (i + 1) <= 4 && (end >= n || s.breaks_before(end))))
+        };
+        let after_quote = quoted || comma_inverted;
         if i > 0 && after_quote && opens_noun_phrase(s, i + 1) && s.joined(i + 1) {
             let sp_end = phrase_right(s, i + 1, 10);
             if sp_end > i + 1 {
@@ -270,8 +310,13 @@ pub(crate) fn find(s: &Sentence) -> Vec<Attribution> {
                 continue;
             }
         }
-        let sp = phrase_left(s, i);
+        let (sp, appositive) = speaker_left(s, i);
         if sp.is_empty() && !(i > 0 && matches!(s.word(i - 1), "and" | "but")) {
+            i += 1;
+            continue;
+        }
+        // A speaker never opens with a preposition ("in the shade of a tree, she said").
+        if !sp.is_empty() && PREPOSITIONS.contains(&s.word(sp.start)) {
             i += 1;
             continue;
         }
@@ -327,7 +372,7 @@ pub(crate) fn find(s: &Sentence) -> Vec<Attribution> {
                 speaker_toks: sp,
                 verb,
                 content,
-                role: None,
+                role: appositive.map(|r| s.span_text(r.start, r.end).to_string()),
             },
         ));
         i += 1;
@@ -494,6 +539,13 @@ mod tests {
         assert_eq!(a[0].0, "the aide");
         let a = attributions("``We are not leaving,'' said Ann Lee, a nurse.");
         assert_eq!(a[0].0, "Ann Lee");
+        let a = attributions("Ann Lee, head of the clinic, said the finding was new.");
+        assert_eq!(
+            (a[0].0.as_str(), a[0].2.as_str()),
+            ("Ann Lee", "the finding was new")
+        );
+        let a = attributions("Prices fell, said the minister.");
+        assert_eq!(a[0].0, "the minister");
         let a = attributions("Ten people were reported missing.");
         assert!(a.is_empty());
     }

@@ -256,7 +256,7 @@ fn death_toll(s: &Sentence, i: usize) -> Option<(usize, usize, &'static str)> {
 pub(crate) fn find(
     s: &Sentence,
     attributions: &[Attribution],
-    resolve_speaker: &dyn Fn(&Attribution) -> String,
+    resolve_speaker: &dyn Fn(&Attribution) -> Option<String>,
 ) -> Vec<QuantityClaim> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -292,7 +292,7 @@ fn claim(
     s: &Sentence,
     num: &NumberSpan,
     attributions: &[Attribution],
-    resolve_speaker: &dyn Fn(&Attribution) -> String,
+    resolve_speaker: &dyn Fn(&Attribution) -> Option<String>,
 ) -> Option<QuantityClaim> {
     // Money is not a count of things ("$5 million").
     if s.gap_before(num.number_start)
@@ -341,7 +341,7 @@ fn claim(
     let source = attributions
         .iter()
         .find(|a| a.content.start <= pos && pos < a.content.end)
-        .map(resolve_speaker);
+        .and_then(resolve_speaker);
     Some(QuantityClaim {
         quantity: Quantity {
             text: s.span_text(num.start, num.end).to_string(),
@@ -435,7 +435,7 @@ mod tests {
         let mut s = Sentence::new(0, text, cite);
         s.dates = dates::find(&s);
         let attrs = attribution::find(&s);
-        find(&s, &attrs, &|a: &Attribution| a.speaker.clone())
+        find(&s, &attrs, &|a: &Attribution| Some(a.speaker.clone()))
     }
 
     fn one(text: &str) -> QuantityClaim {
@@ -523,7 +523,7 @@ mod more_tests {
         let mut s = Sentence::new(0, text, cite);
         s.dates = dates::find(&s);
         let attrs = attribution::find(&s);
-        find(&s, &attrs, &|a: &Attribution| a.speaker.clone())
+        find(&s, &attrs, &|a: &Attribution| Some(a.speaker.clone()))
     }
 
     #[test]

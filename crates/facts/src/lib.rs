@@ -113,13 +113,13 @@ pub fn extract(articles: &[Article]) -> Facts {
             resolved.push(r);
         }
         let attrs_here = &attrs[si];
-        let source_of = |a: &Attribution| -> String {
+        let source_of = |a: &Attribution| -> Option<String> {
             attrs_here
                 .iter()
                 .position(|x| std::ptr::eq(x, a))
                 .and_then(|k| resolved.get(k).cloned().flatten())
                 .map(|(n, _)| n)
-                .unwrap_or_else(|| strip_determiner(&a.speaker).to_string())
+                .filter(|n| names_someone(n) && !attribution::is_pronoun(n))
         };
         claims.extend(claims::find(s, attrs_here, &source_of));
     }
