@@ -17,6 +17,19 @@ fn tuned(name: &str) -> Option<Box<dyn crosswire_summarize::Summarizer>> {
         return None;
     }
     let var = |k: &str| std::env::var(k).ok();
+    if name == "tune-sub" {
+        let mut s = crosswire_summarize::Submodular::default();
+        if let Some(v) = var("CW_SAT") {
+            s.saturation = v.parse().expect("CW_SAT");
+        }
+        if let Some(v) = var("CW_DIV") {
+            s.diversity = v.parse().expect("CW_DIV");
+        }
+        if let Some(v) = var("CW_R") {
+            s.cost_exponent = v.parse().expect("CW_R");
+        }
+        return Some(Box::new(s));
+    }
     let mut c = crosswire_summarize::Concepts::default();
     if let Some(v) = var("CW_MIN_DF") {
         c.min_df = v.parse().expect("CW_MIN_DF");
@@ -34,7 +47,7 @@ fn tuned(name: &str) -> Option<Box<dyn crosswire_summarize::Summarizer>> {
         c.lead_sentences = v.parse().expect("CW_LEAD_N");
     }
     if let Some(v) = var("CW_QUOTES") {
-        c.allow_opening_quotes = v == "1";
+        c.allow_unattributed_quotes = v == "1";
     }
     if let Some(v) = var("CW_DANGLING") {
         c.allow_dangling_openers = v == "1";

@@ -7,7 +7,7 @@ use crate::hash::FxHashMap as HashMap;
 
 use crate::coverage::{Item, Problem};
 use crate::prepare::Cluster;
-use crate::quality::{opens_with_dangling_word, opens_with_quote};
+use crate::quality::{is_unattributed_quote, opens_with_dangling_word};
 use crate::{Document, Summarizer, Summary, assemble};
 
 /// How the coverage problem is solved.
@@ -31,8 +31,8 @@ pub struct Concepts {
     /// Extra weight per document whose first `lead_sentences` sentences use the concept.
     pub lead_bonus: f64,
     pub lead_sentences: usize,
-    /// Whether sentences opening with a quotation may be selected.
-    pub allow_opening_quotes: bool,
+    /// Whether sentences opening with a quotation that names no speaker may be selected.
+    pub allow_unattributed_quotes: bool,
     /// Whether sentences opening with a word that needs the previous sentence (`But`,
     /// `He`, `This`...) may be selected.
     pub allow_dangling_openers: bool,
@@ -56,7 +56,7 @@ impl Default for Concepts {
             min_df: 3,
             lead_bonus: 1.0,
             lead_sentences: 3,
-            allow_opening_quotes: true,
+            allow_unattributed_quotes: false,
             allow_dangling_openers: false,
             unigram_weight: 0.0,
             compress: true,
@@ -191,7 +191,7 @@ impl Concepts {
         s.quotable
             && s.words >= self.min_words
             && s.words <= self.max_words
-            && (self.allow_opening_quotes || !opens_with_quote(&s.text))
+            && (self.allow_unattributed_quotes || !is_unattributed_quote(&s.text))
             && (self.allow_dangling_openers || !opens_with_dangling_word(&s.text))
     }
 
@@ -224,8 +224,9 @@ impl Concepts {
             Solver::Greedy => problem.greedy(),
         };
         let mut chosen: Vec<usize> = picked.iter().map(|&k| candidates[k]).collect();
-        if chosen.is_empty() {
-            // Nothing repeated across the cluster: fall back to the first quotable sentence.
+        if chosen.is_empty() && budget > 0 {
+            // Nothing repeated across the cluster, or nothing fits: the first quotable
+            // sentence, which the caller's truncation may cut.
             if let Some(&first) = candidates.first() {
                 chosen.push(first);
             }

@@ -14,10 +14,12 @@ mod coverage;
 mod hash;
 mod prepare;
 mod quality;
+mod submodular;
 mod support;
 
 pub use centroid::Centroid;
 pub use concepts::{Concepts, Solver};
+pub use submodular::Submodular;
 pub use support::supporting_documents;
 
 use prepare::Cluster;
@@ -62,6 +64,7 @@ pub enum Method {
     Concepts,
     ConceptsGreedy,
     ConceptsNoFill,
+    Submodular,
 }
 
 impl Method {
@@ -70,6 +73,7 @@ impl Method {
         ("concepts", Method::Concepts),
         ("concepts-greedy", Method::ConceptsGreedy),
         ("concepts-nofill", Method::ConceptsNoFill),
+        ("submodular", Method::Submodular),
     ];
 
     pub fn parse(name: &str) -> Option<Method> {
@@ -88,6 +92,7 @@ impl Method {
                 fill: false,
                 ..Concepts::default()
             }),
+            Method::Submodular => Box::new(Submodular::default()),
         }
     }
 }
@@ -115,3 +120,6 @@ pub(crate) fn assemble(cluster: &Cluster, chosen: &[usize], filler: Option<usize
             .collect(),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -78,14 +78,20 @@ pub fn is_quotable(s: &str, n: usize) -> bool {
         && count("(") == count(")")
 }
 
-/// Whether a sentence opens with a quotation: out of context it is someone's claim, not
-/// the story's.
-pub fn opens_with_quote(s: &str) -> bool {
-    s.starts_with(['"', '\u{201C}', '`', '\''])
+/// Whether a sentence opens with a quotation and never says whose it is: out of context it
+/// is an anonymous claim, not the story's. (`"We will rebuild," the mayor said.` is fine.)
+pub fn is_unattributed_quote(s: &str) -> bool {
+    if !s.starts_with(['"', '\u{201C}', '`', '\'']) {
+        return false;
+    }
+    !s.split(|c: char| !c.is_alphabetic())
+        .any(|w| ATTRIBUTION_VERBS.binary_search(&w).is_ok() || w == "according")
 }
 
 /// Verbs of attribution that may close a sentence (`..., police said.`).
-const ATTRIBUTION_VERBS: &[&str] = &["added", "reported", "said", "says", "told"];
+const ATTRIBUTION_VERBS: &[&str] = &[
+    "added", "asked", "reported", "said", "say", "says", "stated", "told", "wrote",
+];
 
 /// Longest trailing attribution removed, in words.
 const ATTRIBUTION_MAX_WORDS: usize = 8;
@@ -233,6 +239,20 @@ mod tests {
 
     fn quotable(s: &str) -> bool {
         is_quotable(s, word_count(s))
+    }
+
+    #[test]
+    fn quotes_need_a_speaker() {
+        assert!(is_unattributed_quote(
+            "``We will rebuild every house in the valley.''"
+        ));
+        assert!(is_unattributed_quote("\u{201C}Never again.\u{201D}"));
+        assert!(!is_unattributed_quote(
+            "``We will rebuild every house,'' the mayor said on Monday."
+        ));
+        assert!(!is_unattributed_quote(
+            "The mayor said: ``We will rebuild.''"
+        ));
     }
 
     #[test]

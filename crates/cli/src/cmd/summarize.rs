@@ -17,6 +17,7 @@ pub struct Args {
     /// Summarization method; the default is the best on the dev set. One of:
     /// concepts (bigram concept coverage, exact branch and bound; default),
     /// concepts-greedy (same objective, greedy), concepts-nofill (no overflow sentence),
+    /// submodular (Lin & Bilmes coverage + diversity, greedy),
     /// centroid (TF-IDF centroid similarity with a lead bonus).
     #[arg(long)]
     method: Option<String>,
