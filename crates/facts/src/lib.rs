@@ -203,7 +203,10 @@ fn names_someone(name: &str) -> bool {
                     .any(|(n, _)| *w == *n || w.strip_prefix(n).is_some_and(|r| r.starts_with('-')))
                 && !w.chars().all(|c| c.is_ascii_digit())
                 && lexicon::month(w).is_none()
-                && !matches!(*w, "some" | "many" | "others" | "few" | "most" | "several")
+                && !matches!(
+                    *w,
+                    "some" | "many" | "others" | "few" | "most" | "several" | "let's" | "let"
+                )
         }
         _ => true,
     }
