@@ -129,7 +129,7 @@ pub fn extract(articles: &[Article]) -> Facts {
         .filter_map(|(a, (d, _))| d.map(|d| (a.id.clone(), d)))
         .collect();
     let claim_groups = group::group(&claims, &article_dates);
-    let timeline = timeline::build(&sents);
+    let timeline = timeline::build(&sents, &attrs);
     Facts {
         reference_date: story_date,
         claims,

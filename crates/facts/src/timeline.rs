@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use crosswire_model::facts::{Granularity, TimelineEvent};
 use crosswire_text::content_terms;
 
+use crate::attribution::{self, Attribution};
 use crate::dates::DateSpan;
 use crate::doc::Sentence;
 
@@ -62,17 +63,31 @@ fn similar(a: &HashSet<String>, b: &HashSet<String>) -> bool {
     common >= 4 && common * 3 >= smaller
 }
 
-/// Build the timeline from sentences whose dates are resolved.
-pub(crate) fn build(sentences: &[Sentence]) -> Vec<TimelineEvent> {
+/// Build the timeline from sentences whose dates are resolved. `attributions` (per
+/// sentence) separate a reported event from the report of it: in "X announced Sunday that
+/// Y happened on May 18" the May 18 event is what was reported.
+pub(crate) fn build(
+    sentences: &[Sentence],
+    attributions: &[Vec<Attribution>],
+) -> Vec<TimelineEvent> {
     let mut events: Vec<(TimelineEvent, HashSet<String>, usize)> = Vec::new();
     let mut order = 0;
-    for s in sentences {
+    for (si, s) in sentences.iter().enumerate() {
         // A sentence dated to the day does not need its coarser dates ("last week").
         let has_day = s.dates.iter().any(|d| {
             d.resolved
                 .as_ref()
                 .is_some_and(|r| r.granularity == Granularity::Day)
         });
+        let day_dates = s
+            .dates
+            .iter()
+            .filter(|d| {
+                d.resolved
+                    .as_ref()
+                    .is_some_and(|r| r.granularity == Granularity::Day)
+            })
+            .count();
         for d in &s.dates {
             let Some(date) = &d.resolved else { continue };
             if has_day && date.granularity != Granularity::Day {
@@ -95,7 +110,21 @@ pub(crate) fn build(sentences: &[Sentence]) -> Vec<TimelineEvent> {
             if outside < MIN_EVENT_TERMS || to_reader {
                 continue;
             }
-            let text = event_text(s, d);
+            let reported = if day_dates > 1 && d.start < s.len() {
+                let pos = s.toks[d.start].start;
+                attributions
+                    .get(si)
+                    .into_iter()
+                    .flatten()
+                    .find(|a| a.content.start <= pos && pos < a.content.end && a.content.start > 0)
+                    .map(|a| attribution::content_text(s, &a.content).0)
+            } else {
+                None
+            };
+            let text = match reported {
+                Some(t) if t.split_whitespace().count() >= 4 => t,
+                _ => event_text(s, d),
+            };
             let mut t = terms(&text);
             for k in d.start..d.end {
                 t.remove(&crosswire_text::stem(s.word(k)));
