@@ -56,7 +56,15 @@ fn tuned(name: &str) -> Option<Box<dyn crosswire_summarize::Summarizer>> {
         c.unigram_weight = v.parse().expect("CW_UNI");
     }
     if let Some(v) = var("CW_COMPRESS") {
-        c.compress = v == "1";
+        // Four flags: trailing attribution, leading connective, inner attribution, weekdays.
+        let f: Vec<bool> = v.chars().map(|c| c == '1').collect();
+        let flag = |i: usize| f.get(i).copied().unwrap_or(false);
+        c.compress = crosswire_summarize::Compression {
+            trailing_attribution: flag(0),
+            leading_connective: flag(1),
+            inner_attribution: flag(2),
+            weekdays: flag(3),
+        };
     }
     if let Some(v) = var("CW_FILL") {
         c.fill = v == "1";

@@ -5,6 +5,7 @@
 
 use crate::hash::FxHashMap as HashMap;
 
+use crate::compress::Compression;
 use crate::coverage::{Item, Problem};
 use crate::prepare::Cluster;
 use crate::quality::{is_unattributed_quote, opens_with_dangling_word};
@@ -36,8 +37,8 @@ pub struct Concepts {
     /// Whether sentences opening with a word that needs the previous sentence (`But`,
     /// `He`, `This`...) may be selected.
     pub allow_dangling_openers: bool,
-    /// Remove trailing attribution clauses (`, officials said.`) from candidates.
-    pub compress: bool,
+    /// Sentence compression rules applied to candidates.
+    pub compress: Compression,
     /// Weight of content-word (unigram) concepts relative to bigram concepts; 0 for none.
     pub unigram_weight: f64,
     /// After solving within the budget, append the sentence that adds the most concept
@@ -59,7 +60,10 @@ impl Default for Concepts {
             allow_unattributed_quotes: false,
             allow_dangling_openers: false,
             unigram_weight: 0.0,
-            compress: true,
+            compress: Compression {
+                trailing_attribution: true,
+                ..Compression::NONE
+            },
             fill: true,
             node_limit: 20_000,
         }

@@ -9,6 +9,7 @@
 //! dev set.
 
 mod centroid;
+mod compress;
 mod concepts;
 mod coverage;
 mod hash;
@@ -18,6 +19,7 @@ mod submodular;
 mod support;
 
 pub use centroid::Centroid;
+pub use compress::Compression;
 pub use concepts::{Concepts, Solver};
 pub use submodular::Submodular;
 pub use support::supporting_documents;

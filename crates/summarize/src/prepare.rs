@@ -7,7 +7,8 @@ use crate::hash::FxHashMap as HashMap;
 use crosswire_text::{fold, is_stopword, sentences, stem, word_count, words};
 
 use crate::Document;
-use crate::quality::{is_quotable, strip_dateline, strip_trailing_attribution};
+use crate::compress::Compression;
+use crate::quality::{is_quotable, strip_dateline};
 
 /// A sentence of the cluster with everything the methods need.
 #[derive(Debug, Clone)]
@@ -38,14 +39,13 @@ pub(crate) struct Cluster {
 }
 
 impl Cluster {
-    /// Split and tokenize `docs`. Sentences with no words at all are dropped. With
-    /// `compress`, trailing attribution clauses are removed (see
-    /// [`strip_trailing_attribution`]).
-    pub fn new(docs: &[Document<'_>], compress: bool) -> Cluster {
+    /// Split and tokenize `docs`, compressing each sentence as `compress` says. Sentences
+    /// with no words at all are dropped.
+    pub fn new(docs: &[Document<'_>], compress: Compression) -> Cluster {
         LEXICON.with(|lexicon| Cluster::build(docs, compress, &mut lexicon.borrow_mut()))
     }
 
-    fn build(docs: &[Document<'_>], compress: bool, lexicon: &mut Lexicon) -> Cluster {
+    fn build(docs: &[Document<'_>], compress: Compression, lexicon: &mut Lexicon) -> Cluster {
         let mut vocab = Vocabulary::new(lexicon);
         let mut out = Vec::new();
         for (d, doc) in docs.iter().enumerate() {
@@ -53,11 +53,7 @@ impl Cluster {
             for paragraph in doc.paragraphs {
                 for (k, raw) in sentences(paragraph).into_iter().enumerate() {
                     let stripped = if k == 0 { strip_dateline(raw) } else { raw };
-                    let text = match compress {
-                        true => strip_trailing_attribution(stripped)
-                            .unwrap_or_else(|| stripped.to_string()),
-                        false => stripped.to_string(),
-                    };
+                    let text = compress.apply(stripped);
                     let text = text.as_str();
                     let tokens: Vec<u32> =
                         words(text).into_iter().map(|t| vocab.id(t.text)).collect();

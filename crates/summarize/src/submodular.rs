@@ -9,6 +9,7 @@
 //! square root rewards picking from different groups. F is monotone submodular and is
 //! maximized greedily by gain per (length^r), with the best single sentence as a fallback.
 
+use crate::compress::Compression;
 use crate::hash::FxHashMap as HashMap;
 use crate::prepare::Cluster;
 use crate::quality::{is_unattributed_quote, opens_with_dangling_word};
@@ -27,7 +28,8 @@ pub struct Submodular {
     pub group_size: usize,
     pub min_words: usize,
     pub max_words: usize,
-    pub compress: bool,
+    /// Sentence compression rules applied to candidates.
+    pub compress: Compression,
     /// Cosine above which a candidate repeats a chosen sentence and is skipped.
     pub redundancy: f32,
 }
@@ -41,7 +43,10 @@ impl Default for Submodular {
             group_size: 5,
             min_words: 12,
             max_words: 50,
-            compress: true,
+            compress: Compression {
+                trailing_attribution: true,
+                ..Compression::NONE
+            },
             redundancy: 0.5,
         }
     }

@@ -9,6 +9,7 @@
 use crate::hash::FxHashSet as HashSet;
 
 use crate::Document;
+use crate::compress::Compression;
 use crate::prepare::{Cluster, Sentence};
 
 /// Share of a sentence's distinct content words another sentence must contain.
@@ -89,7 +90,7 @@ pub fn supporting_documents(sentence: &str, own: usize, docs: &[Document<'_>]) -
     let extra = [sentence.to_string()];
     let mut all: Vec<Document<'_>> = docs.to_vec();
     all.push(Document { paragraphs: &extra });
-    let cluster = Cluster::new(&all, false);
+    let cluster = Cluster::new(&all, Compression::NONE);
     let Some(i) = cluster
         .sentences
         .iter()
