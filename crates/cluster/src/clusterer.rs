@@ -1,7 +1,9 @@
 //! [`Clusterer`]: single-pass story clustering with incrementally maintained document
 //! frequencies, a bounded set of active stories and story merging.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use crosswire_dedup::hashing::{U64Map, U64Set};
 
 use serde::{Deserialize, Serialize};
 
@@ -93,7 +95,7 @@ pub struct StoryState {
 
 #[derive(Debug, Clone)]
 struct Story {
-    centroid: HashMap<Feature, f32>,
+    centroid: U64Map<f32>,
     norm: f32,
     size: u32,
     first_day: i64,
@@ -108,13 +110,13 @@ struct Story {
 #[derive(Debug)]
 pub struct Clusterer {
     config: Config,
-    df: HashMap<Feature, u32>,
+    df: U64Map<u32>,
     docs_seen: u64,
-    df_dirty: HashSet<Feature>,
-    stories: HashMap<StoryId, Story>,
-    postings: HashMap<Feature, Vec<StoryId>>,
+    df_dirty: U64Set,
+    stories: U64Map<Story>,
+    postings: U64Map<Vec<StoryId>>,
     by_recency: BTreeMap<u64, StoryId>,
-    dirty: HashSet<StoryId>,
+    dirty: U64Set,
     retired: Vec<StoryId>,
     next_id: StoryId,
     clock: i64,
@@ -138,18 +140,22 @@ pub struct Changes {
 
 /// How many of an article's heaviest terms look up candidate stories.
 const QUERY_TERMS: usize = 12;
+/// How many of the stories closest by centroid are also compared member by member.
+const MEMBER_CHECKS: usize = 8;
+/// How many candidate stories are compared in full (those sharing the most query terms).
+const MAX_CANDIDATES: usize = 64;
 
 impl Clusterer {
     pub fn new(config: Config) -> Clusterer {
         Clusterer {
             config,
-            df: HashMap::new(),
+            df: U64Map::default(),
             docs_seen: 0,
-            df_dirty: HashSet::new(),
-            stories: HashMap::new(),
-            postings: HashMap::new(),
+            df_dirty: U64Set::default(),
+            stories: U64Map::default(),
+            postings: U64Map::default(),
             by_recency: BTreeMap::new(),
-            dirty: HashSet::new(),
+            dirty: U64Set::default(),
             retired: Vec::new(),
             next_id: 1,
             clock: i64::MIN,
@@ -188,7 +194,12 @@ impl Clusterer {
                     recent: Vec::new(),
                 },
             );
-            c.reindex(s.id);
+            let terms: Vec<Feature> = c
+                .stories
+                .get(&s.id)
+                .map(|st| st.centroid.keys().copied().collect())
+                .unwrap_or_default();
+            c.reindex(s.id, &terms, true);
         }
         c.next_id = c.next_id.max(next_id);
         c
@@ -272,7 +283,7 @@ impl Clusterer {
             None => (self.new_story(day), true, 0.0),
         };
         self.absorb(story, &vector, day);
-        let merged = self.merge_converged(story);
+        let merged = self.merge_converged(story, &vector);
         self.enforce_capacity();
         Assignment {
             story,
@@ -315,21 +326,34 @@ impl Clusterer {
         v
     }
 
+    /// Active stories sharing the most of the vector's heaviest terms (at most
+    /// [`MAX_CANDIDATES`]): the only ones worth a full comparison.
     fn candidates(&self, vector: &[(Feature, f32)]) -> Vec<StoryId> {
-        let mut out: Vec<StoryId> = vector
+        let mut hits: Vec<StoryId> = vector
             .iter()
             .take(QUERY_TERMS)
             .filter_map(|(f, _)| self.postings.get(f))
             .flatten()
             .copied()
             .collect();
+        hits.sort_unstable();
+        let mut counted: Vec<(usize, StoryId)> = Vec::new();
+        for chunk in hits.chunk_by(|a, b| a == b) {
+            counted.push((chunk.len(), chunk[0]));
+        }
+        if counted.len() > MAX_CANDIDATES {
+            counted.sort_unstable_by(|a, b| b.cmp(a));
+            counted.truncate(MAX_CANDIDATES);
+        }
+        let mut out: Vec<StoryId> = counted.into_iter().map(|(_, s)| s).collect();
         out.sort_unstable();
-        out.dedup();
         out
     }
 
     fn best_story(&self, vector: &[(Feature, f32)], day: Option<i64>) -> Option<(f32, StoryId)> {
-        let mut best: Option<(f32, StoryId)> = None;
+        // Centroid similarity (time-discounted) for every candidate first; the dearer
+        // closest-member similarity only for the best few of them.
+        let mut scored: Vec<(f32, f32, StoryId)> = Vec::new();
         for s in self.candidates(vector) {
             let Some(story) = self.stories.get(&s) else {
                 continue;
@@ -341,15 +365,27 @@ impl Clusterer {
                     .max(0) as f32,
                 _ => 0.0,
             };
-            let to_centroid = cosine(vector, &story.centroid, story.norm);
+            let discount = 1.0 / (1.0 + gap / self.config.time_scale_days);
+            scored.push((
+                cosine(vector, &story.centroid, story.norm) * discount,
+                discount,
+                s,
+            ));
+        }
+        scored.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)));
+        scored.truncate(MEMBER_CHECKS);
+        let w = self.config.member_weight;
+        let mut best: Option<(f32, StoryId)> = None;
+        for (to_centroid, discount, s) in scored {
+            let Some(story) = self.stories.get(&s) else {
+                continue;
+            };
             let to_member = story
                 .recent
                 .iter()
                 .map(|m| dot(vector, m))
                 .fold(0.0f32, f32::max);
-            let w = self.config.member_weight;
-            let sim = ((1.0 - w) * to_centroid + w * to_member)
-                / (1.0 + gap / self.config.time_scale_days);
+            let sim = (1.0 - w) * to_centroid + w * to_member * discount;
             if sim >= self.config.join && best.is_none_or(|(b, id)| (sim, s) > (b, id)) {
                 best = Some((sim, s));
             }
@@ -363,7 +399,7 @@ impl Clusterer {
         self.stories.insert(
             id,
             Story {
-                centroid: HashMap::new(),
+                centroid: U64Map::default(),
                 norm: 0.0,
                 size: 0,
                 first_day: day.unwrap_or(i64::MAX),
@@ -380,9 +416,17 @@ impl Clusterer {
         let Some(story) = self.stories.get_mut(&id) else {
             return;
         };
+        let mut new_terms = Vec::new();
+        let mut norm_sq = story.norm * story.norm;
         for &(f, w) in vector {
-            *story.centroid.entry(f).or_default() += w;
+            let slot = story.centroid.entry(f).or_insert_with(|| {
+                new_terms.push(f);
+                0.0
+            });
+            norm_sq += (*slot + w) * (*slot + w) - *slot * *slot;
+            *slot += w;
         }
+        story.norm = norm_sq.max(0.0).sqrt();
         story.size += 1;
         if self.config.recent_members > 0 {
             if story.recent.len() >= self.config.recent_members {
@@ -400,12 +444,13 @@ impl Clusterer {
         self.by_recency.remove(&story.touched);
         story.touched = self.ticks;
         self.by_recency.insert(self.ticks, id);
-        self.reindex(id);
+        self.reindex(id, &new_terms, false);
         self.dirty.insert(id);
     }
 
-    /// Truncate a story's centroid, recompute its norm and refresh its postings.
-    fn reindex(&mut self, id: StoryId) {
+    /// Truncate a story's centroid, recompute its norm, and post the story under its
+    /// `new_terms` (terms just added to the centroid) that survived truncation.
+    fn reindex(&mut self, id: StoryId, new_terms: &[Feature], recompute_norm: bool) {
         let Some(story) = self.stories.get_mut(&id) else {
             return;
         };
@@ -422,23 +467,22 @@ impl Clusterer {
                 }
             }
             story.centroid = terms.into_iter().collect();
+            story.norm = story.centroid.values().map(|w| w * w).sum::<f32>().sqrt();
+        } else if recompute_norm {
+            story.norm = story.centroid.values().map(|w| w * w).sum::<f32>().sqrt();
         }
-        story.norm = story.centroid.values().map(|w| w * w).sum::<f32>().sqrt();
-        for &f in story.centroid.keys() {
-            let p = self.postings.entry(f).or_default();
-            if !p.contains(&id) {
-                p.push(id);
+        for f in new_terms {
+            if story.centroid.contains_key(f) {
+                self.postings.entry(*f).or_default().push(id);
             }
         }
     }
 
     /// Merge into `id` every active story whose centroid has become close to its own.
-    fn merge_converged(&mut self, id: StoryId) -> Vec<StoryId> {
-        let Some(story) = self.stories.get(&id) else {
-            return Vec::new();
-        };
-        let mut top: Vec<(Feature, f32)> = story.centroid.iter().map(|(&f, &w)| (f, w)).collect();
-        top.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    /// Candidates are the stories sharing the new article's heaviest terms: an article that
+    /// bridges two stories is what makes them converge.
+    fn merge_converged(&mut self, id: StoryId, vector: &[(Feature, f32)]) -> Vec<StoryId> {
+        let top = vector;
         let mut merged = Vec::new();
         for other in self.candidates(&top) {
             if other == id {
@@ -447,10 +491,15 @@ impl Clusterer {
             let (Some(a), Some(b)) = (self.stories.get(&id), self.stories.get(&other)) else {
                 continue;
             };
-            let dot: f32 = a
+            let (small, large) = if a.centroid.len() <= b.centroid.len() {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            let dot: f32 = small
                 .centroid
                 .iter()
-                .filter_map(|(f, w)| b.centroid.get(f).map(|v| v * w))
+                .filter_map(|(f, w)| large.centroid.get(f).map(|v| v * w))
                 .sum();
             let denom = a.norm * b.norm;
             if denom > 0.0 && dot / denom >= self.config.merge {
@@ -465,15 +514,20 @@ impl Clusterer {
         let Some(gone) = self.remove_story(from) else {
             return;
         };
+        let mut new_terms = Vec::new();
         if let Some(story) = self.stories.get_mut(&into) {
             for (f, w) in gone.centroid {
-                *story.centroid.entry(f).or_default() += w;
+                let slot = story.centroid.entry(f).or_insert_with(|| {
+                    new_terms.push(f);
+                    0.0
+                });
+                *slot += w;
             }
             story.size += gone.size;
             story.first_day = story.first_day.min(gone.first_day);
             story.last_day = story.last_day.max(gone.last_day);
         }
-        self.reindex(into);
+        self.reindex(into, &new_terms, true);
         self.dirty.insert(into);
     }
 
@@ -537,7 +591,7 @@ fn dot(a: &[(Feature, f32)], sb: &[(Feature, f32)]) -> f32 {
         .sum()
 }
 
-fn cosine(v: &[(Feature, f32)], centroid: &HashMap<Feature, f32>, norm: f32) -> f32 {
+fn cosine(v: &[(Feature, f32)], centroid: &U64Map<f32>, norm: f32) -> f32 {
     if norm <= 0.0 {
         return 0.0;
     }

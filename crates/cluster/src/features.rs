@@ -1,8 +1,7 @@
 //! Turning an article into weighted features: stemmed content terms (title words counted
 //! extra) and capitalized names, with sublinear term frequency.
 
-use std::collections::HashMap;
-
+use crosswire_dedup::hashing::U64Map;
 use crosswire_dedup::shingle::hash_bytes;
 
 /// A feature id: the stable hash of a term (or of `#` + a name).
@@ -10,13 +9,13 @@ pub type Feature = u64;
 
 /// Raw counts of an article's features before IDF weighting.
 #[derive(Debug, Clone, Default)]
-pub struct Counts(pub HashMap<Feature, f32>);
+pub struct Counts(pub U64Map<f32>);
 
 /// Count the features of a title and body: every content term of the body once per
 /// occurrence, title terms `title_weight` times, and each capitalized word that does not
 /// start a sentence (a cheap stand-in for a named entity) as an extra `#name` feature.
 pub fn count(title: &str, body: &str, title_weight: f32) -> Counts {
-    let mut counts: HashMap<Feature, f32> = HashMap::new();
+    let mut counts: U64Map<f32> = U64Map::default();
     for t in crosswire_text::content_terms(title) {
         *counts.entry(hash_bytes(t.as_bytes())).or_default() += title_weight;
     }

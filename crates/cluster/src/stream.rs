@@ -2,8 +2,9 @@
 //! article is first looked up among recent articles (a copy joins its original's story),
 //! then clustered.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 
+use crosswire_dedup::hashing::U64Map;
 use crosswire_dedup::{Index, Match, Sketch};
 
 use crate::clusterer::{Assignment, Clusterer, Doc, StoryId};
@@ -22,11 +23,11 @@ pub struct Added {
 pub struct StoryStream {
     pub clusterer: Clusterer,
     index: Index,
-    story_of: HashMap<u64, StoryId>,
+    story_of: U64Map<StoryId>,
     order: VecDeque<u64>,
     window: usize,
     /// Stories merged away → the story they were merged into.
-    redirect: HashMap<StoryId, StoryId>,
+    redirect: U64Map<StoryId>,
 }
 
 impl StoryStream {
@@ -34,10 +35,10 @@ impl StoryStream {
         StoryStream {
             clusterer,
             index: Index::with_capacity(window),
-            story_of: HashMap::new(),
+            story_of: U64Map::default(),
             order: VecDeque::new(),
             window: window.max(1),
-            redirect: HashMap::new(),
+            redirect: U64Map::default(),
         }
     }
 

@@ -11,11 +11,12 @@
 //! (copies of a story are published within days, so a window of recent articles suffices;
 //! exact copies of older articles are caught by the store's content-hash key).
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 
 use crosswire_model::CopyKind;
 
 use crate::fingerprint::{Sketch, rank};
+use crate::hashing::U64Map;
 use crate::minhash::NUM_HASHES;
 use crate::shingle::mix64;
 
@@ -37,12 +38,12 @@ pub struct Match {
 pub struct Index {
     capacity: Option<usize>,
     /// Each key's sketch and insertion number.
-    sketches: HashMap<u64, (Sketch, u64)>,
+    sketches: U64Map<(Sketch, u64)>,
     /// Insertion order, (key, insertion number); stale pairs are skipped on eviction.
     order: VecDeque<(u64, u64)>,
     inserted: u64,
-    buckets: HashMap<u64, Vec<u64>>,
-    exact: HashMap<u64, u64>,
+    buckets: U64Map<Vec<u64>>,
+    exact: U64Map<u64>,
 }
 
 impl Index {

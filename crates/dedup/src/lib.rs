@@ -17,6 +17,7 @@
 //! several outlets, cut, extended or re-edited).
 
 pub mod fingerprint;
+pub mod hashing;
 pub mod index;
 pub mod minhash;
 pub mod shingle;
