@@ -482,9 +482,8 @@ impl Clusterer {
     /// Candidates are the stories sharing the new article's heaviest terms: an article that
     /// bridges two stories is what makes them converge.
     fn merge_converged(&mut self, id: StoryId, vector: &[(Feature, f32)]) -> Vec<StoryId> {
-        let top = vector;
         let mut merged = Vec::new();
-        for other in self.candidates(&top) {
+        for other in self.candidates(vector) {
             if other == id {
                 continue;
             }
