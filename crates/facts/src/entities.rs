@@ -391,19 +391,33 @@ pub(crate) fn merge(mentions: &[Mention], sentences: &[Sentence]) -> EntityTable
     let kinds: HashMap<String, EntityKind> =
         accs.iter().map(|(k, a)| (k.clone(), kind_of(a))).collect();
     let mut target: HashMap<String, String> = HashMap::new();
+    // Every longer form a key could abbreviate contains its last word: index keys by word.
+    let split: HashMap<&String, Vec<&str>> =
+        keys.iter().map(|k| (k, k.split(' ').collect())).collect();
+    let mut by_word: HashMap<&str, Vec<&String>> = HashMap::new();
     for k in &keys {
-        let words: Vec<&str> = k.split(' ').collect();
+        for w in &split[k] {
+            by_word.entry(w).or_default().push(k);
+        }
+    }
+    for k in &keys {
+        let words = &split[k];
         let kind = kinds[k];
-        let longer: Vec<&String> = keys
+        let candidates = words
+            .last()
+            .and_then(|w| by_word.get(w))
+            .map_or(&[][..], Vec::as_slice);
+        let longer: Vec<&String> = candidates
             .iter()
-            .filter(|o| *o != k && o.split(' ').count() > words.len())
+            .copied()
+            .filter(|o| *o != k && split[*o].len() > words.len())
             .filter(|o| {
-                let ow: Vec<&str> = o.split(' ').collect();
+                let ow = &split[*o];
                 match kinds[*o] {
                     // "Akar" -> "Hulusi Akar": a suffix of a person's name.
                     EntityKind::Person => {
                         matches!(kind, EntityKind::Person | EntityKind::Other)
-                            && ow.ends_with(&words)
+                            && ow.ends_with(words)
                     }
                     // "Defense Ministry" -> "Turkish Defense Ministry".
                     EntityKind::Organization => {

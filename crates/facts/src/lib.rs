@@ -150,39 +150,73 @@ fn reference_dates(
     sents: &[Sentence],
 ) -> (Vec<(Option<NaiveDate>, bool)>, Option<NaiveDate>) {
     let latest = articles.iter().filter_map(|a| a.meta.published).max();
-    // Each article's sentences as term sets (long enough to be telling).
-    let mut sets: Vec<Vec<HashSet<String>>> = vec![Vec::new(); articles.len()];
+    let dated = |a: usize| articles.get(a).is_some_and(|x| x.meta.published.is_some());
+    // Sentences as sets of interned terms (long enough to be telling), and an index from
+    // term to the dated articles' sentences that hold it.
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut sets: Vec<(usize, Vec<u32>)> = Vec::new();
     for s in sents {
-        let terms: HashSet<String> = content_terms(s.text).into_iter().collect();
+        let mut terms: Vec<u32> = content_terms(s.text)
+            .into_iter()
+            .map(|t| {
+                let next = ids.len() as u32;
+                *ids.entry(t).or_insert(next)
+            })
+            .collect();
+        terms.sort_unstable();
+        terms.dedup();
         if terms.len() >= 6 {
-            sets[s.article].push(terms);
+            sets.push((s.article, terms));
         }
     }
-    // Sentences of `a` found (90% of their terms) in some sentence of `b`.
-    let shared = |a: usize, b: usize| -> usize {
-        sets[a]
+    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (si, (a, terms)) in sets.iter().enumerate() {
+        if dated(*a) {
+            for t in terms {
+                postings.entry(*t).or_default().push(si);
+            }
+        }
+    }
+    // For each undated article: how many of its sentences a dated article repeats (90% of
+    // their terms). Terms found in very many sentences say little and are skipped.
+    const COMMON: usize = 400;
+    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
+    for (a, terms) in sets.iter().filter(|(a, _)| !dated(*a)) {
+        let telling: Vec<&u32> = terms
             .iter()
-            .filter(|x| {
-                sets[b]
-                    .iter()
-                    .any(|y| x.intersection(y).count() * 10 >= x.len() * 9)
-            })
-            .count()
-    };
+            .filter(|t| postings.get(t).is_none_or(|p| p.len() <= COMMON))
+            .collect();
+        if telling.len() < 4 {
+            continue;
+        }
+        let mut hits: HashMap<usize, usize> = HashMap::new();
+        for t in &telling {
+            for &other in postings.get(t).map_or(&[][..], Vec::as_slice) {
+                *hits.entry(other).or_default() += 1;
+            }
+        }
+        let mut repeated_in: HashSet<usize> = HashSet::new();
+        for (other, n) in hits {
+            if n * 10 >= telling.len() * 9 {
+                repeated_in.insert(sets[other].0);
+            }
+        }
+        for b in repeated_in {
+            *shared.entry((*a, b)).or_default() += 1;
+        }
+    }
     let refs = articles
         .iter()
         .enumerate()
         .map(|(i, a)| match a.meta.published {
             Some(d) => (Some(d), false),
             None => {
-                let copy_of = articles
+                let copy_of = shared
                     .iter()
-                    .enumerate()
-                    .filter(|(j, b)| *j != i && b.meta.published.is_some())
-                    .map(|(j, b)| (shared(i, j), b.meta.published))
-                    .filter(|(shared, _)| *shared >= 2)
-                    .max_by_key(|(shared, _)| *shared)
-                    .and_then(|(_, d)| d);
+                    .filter(|((u, _), n)| *u == i && **n >= 2)
+                    .max_by_key(|((_, b), n)| (**n, std::cmp::Reverse(*b)))
+                    .and_then(|((_, b), _)| articles.get(*b))
+                    .and_then(|b| b.meta.published);
                 (copy_of.or(latest), true)
             }
         })
