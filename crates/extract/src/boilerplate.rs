@@ -278,18 +278,25 @@ pub fn body_marker(el: &Element, ci: &str) -> u8 {
         "text-content",
         "field-body",
         "fulltext",
+        "art-content",
+    ];
+    /// Names of a page's main region: they protect an element from pruning but are too
+    /// broad to pick as the article (they often hold teasers or several posts).
+    const WEAK: &[&str] = &[
         "single-content",
         "blog-content",
         "page-content",
         "main-content",
         "content-body",
         "content__body",
-        "art-content",
         "rich-text",
         "richtext",
     ];
     if STRONG.iter().any(|p| ci.contains(p)) {
         return 2;
+    }
+    if WEAK.iter().any(|p| ci.contains(p)) {
+        return 1;
     }
     0
 }

@@ -103,7 +103,7 @@ impl<'a> Analysis<'a> {
                 } else {
                     marker[i] = body_marker(el, &class_id(el));
                 }
-                if raw[i] >= 100 && marker[i] >= 2 {
+                if raw[i] >= 100 && marker[i] >= 1 {
                     holds_body[i] = true;
                 }
             }
@@ -218,6 +218,12 @@ impl<'a> Analysis<'a> {
 
     /// The element whose class/id/itemprop names the article body, if one holds real text.
     fn marked_body(&self) -> Option<NodeId> {
+        self.marked_with(2)
+    }
+
+    /// The largest live element with exactly marker `level` (2 = article body, 1 = the
+    /// page's main region), if it holds real text.
+    fn marked_with(&self, level: u8) -> Option<NodeId> {
         let mut best: Option<(u8, u32, NodeId)> = None;
         for (i, node) in self.dom.nodes.iter().enumerate() {
             if self.dead[i] || self.text[i] < 150 {
@@ -227,7 +233,7 @@ impl<'a> Analysis<'a> {
                 continue;
             }
             let m = self.marker[i];
-            if m == 0 {
+            if m != level {
                 continue;
             }
             if best.is_none_or(|(bm, bt, _)| (m, self.text[i]) > (bm, bt)) {
