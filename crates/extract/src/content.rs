@@ -221,8 +221,9 @@ impl<'a> Analysis<'a> {
         self.marked_with(2)
     }
 
-    /// The largest live element with exactly marker `level` (2 = article body, 1 = the
-    /// page's main region), if it holds real text.
+    /// The live element with the highest marker of at least `level` (3 = schema.org
+    /// body, 2 = article-body class, 1 = the page's main region), largest first, if it
+    /// holds real text.
     fn marked_with(&self, level: u8) -> Option<NodeId> {
         let mut best: Option<(u8, u32, NodeId)> = None;
         for (i, node) in self.dom.nodes.iter().enumerate() {
@@ -233,7 +234,7 @@ impl<'a> Analysis<'a> {
                 continue;
             }
             let m = self.marker[i];
-            if m != level {
+            if m < level {
                 continue;
             }
             if best.is_none_or(|(bm, bt, _)| (m, self.text[i]) > (bm, bt)) {
