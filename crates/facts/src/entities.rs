@@ -229,7 +229,7 @@ pub(crate) fn mentions(
                 continue; // a title alone ("the President")
             }
         }
-        let all_demonyms = (r.clone()).all(|k| is_demonym(s.toks[k].text));
+        let all_demonyms = (r.clone()).all(|k| is_demonym(name_part(s.toks[k].text).0));
         if m.kind.is_none() {
             let org = words.iter().any(|w| is_org_word(w))
                 || (words.len() == 1 && is_acronym(name_part(s.toks[r.start].text).0))
@@ -269,6 +269,14 @@ pub(crate) fn mentions(
             if r.start > 0 && s.joined(r.start) && lexicon::COMPASS.contains(&prev) {
                 m.place_votes += 1;
             }
+            // "the resort city of X", "the province of X"
+            if r.start > 1
+                && prev == "of"
+                && s.joined(r.start)
+                && lexicon::PLACE_WORDS.contains(&s.word(r.start - 2))
+            {
+                m.place_votes += 1;
+            }
         }
         // "Office for ... Affairs (OCHA)"
         if s.gap_after(r.end - 1).trim() == "("
@@ -294,6 +302,36 @@ pub(crate) fn mentions(
         out.push(m);
     }
     out
+}
+
+/// Folded capitalized words of the story that look like demonyms ("syrian", "turkish").
+fn demonyms_in(sentences: &[Sentence]) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for s in sentences {
+        for (i, t) in s.toks.iter().enumerate() {
+            let (part, _) = name_part(t.text);
+            if s.capitalized(i) && is_demonym(part) {
+                let f = fold(part);
+                out.insert(f.strip_suffix('s').map(str::to_string).unwrap_or(f));
+            }
+        }
+    }
+    out
+}
+
+/// Whether a folded one-word name has its demonym among `demonyms`: the name, less up to
+/// two final letters, plus a demonym ending.
+fn has_demonym(name: &str, demonyms: &HashSet<String>) -> bool {
+    let chars: Vec<char> = name.chars().collect();
+    if chars.len() < 4 || is_demonym(name) {
+        return false;
+    }
+    (0..=2).any(|cut| {
+        let stem: String = chars[..chars.len() - cut].iter().collect();
+        ["n", "an", "ian", "ese", "i", "ish"]
+            .iter()
+            .any(|suf| demonyms.contains(&format!("{stem}{suf}")))
+    })
 }
 
 /// Entities merged from all mentions, and a map from mention key to entity index.
@@ -352,6 +390,15 @@ pub(crate) fn merge(mentions: &[Mention], sentences: &[Sentence]) -> EntityTable
         a.mentions += 1;
         if let Some(ac) = &m.acronym {
             acronyms.push((key(ac), m.key.clone()));
+        }
+    }
+    // A one-word name whose demonym the story uses is a country or region: "Syria" and
+    // "Syrian", "Turkey" and "Turkish", "China" and "Chinese".
+    let demonyms = demonyms_in(sentences);
+    for (k, a) in accs.iter_mut() {
+        let unclassified = a.kind_votes == [0, 0, 0];
+        if unclassified && !k.contains(' ') && has_demonym(k, &demonyms) {
+            a.kind_votes[2] += 1;
         }
     }
     let kind_of = |a: &Acc| -> EntityKind {
@@ -549,5 +596,34 @@ pub(crate) fn merge(mentions: &[Mention], sentences: &[Sentence]) -> EntityTable
     EntityTable {
         entities: sorted,
         by_key,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_with_a_demonym_in_the_story() {
+        let d: HashSet<String> = ["syrian", "turkish", "chinese", "iranian", "israeli"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        for name in ["syria", "turkey", "china", "iran", "israel"] {
+            assert!(has_demonym(name, &d), "{name}");
+        }
+        for name in ["moscow", "reuters", "akar", "sy", "syrian"] {
+            assert!(!has_demonym(name, &d), "{name}");
+        }
+    }
+
+    #[test]
+    fn keys_fold_spelling_and_possessives() {
+        assert_eq!(
+            key("the Turkish Defence Ministry's"),
+            "turkish defense ministry"
+        );
+        assert_eq!(key("al-Qaeda"), key("Al Qaeda"));
+        assert_eq!(key("Erdoğan"), key("Erdogan"));
     }
 }
