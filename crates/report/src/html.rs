@@ -131,12 +131,26 @@ mod tests {
                 sources: vec!["a".into()],
                 outlets: vec!["O&O".into()],
             }],
-            sources: vec![],
+            sources: vec![crosswire_model::SourceRow {
+                id: "a".into(),
+                origin: "a.txt".into(),
+                outlet: Some("O&O".into()),
+                title: "<script>alert(2)</script>".into(),
+                published: None,
+                byline: Some("\"><svg onload=x>".into()),
+                wire: vec![],
+                raw_words: 10,
+                kept_words: 5,
+                boilerplate_removed: 0.5,
+                copy_of: None,
+                similarity: None,
+            }],
             duplicates: vec![],
             facts: None,
             articles: None,
         };
         let h = html(&d);
+        assert!(!h.contains("<svg") && h.contains("&lt;script&gt;alert(2)"));
         assert!(!h.contains("<img") && !h.contains("<b>"));
         assert!(h.contains("O&amp;O"));
         assert!(!h.contains("http://") && !h.contains("https://") && !h.contains("<script"));
