@@ -48,6 +48,12 @@ fn main() {
             serde_json::to_string_pretty(&facts).unwrap_or_default()
         );
     } else {
-        print!("{}", crosswire_report::sections::facts::markdown(&facts));
+        print!(
+            "{}",
+            crosswire_report::sections::facts::markdown(
+                &facts,
+                &crosswire_report::sections::facts::own_label
+            )
+        );
     }
 }

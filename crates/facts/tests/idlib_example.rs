@@ -283,10 +283,14 @@ fn undated_articles_are_marked_inferred() {
 #[test]
 fn renders_facts_and_timeline_sections() {
     let f = facts();
-    let md = crosswire_report::sections::facts::markdown(&f);
+    let md = crosswire_report::sections::facts::markdown(
+        &f,
+        &crosswire_report::sections::facts::own_label,
+    );
     assert!(md.contains("## Facts") && md.contains("## Timeline"));
     assert!(md.contains("| 2019-05-20"));
-    let html = crosswire_report::sections::facts::html(&f);
+    let html =
+        crosswire_report::sections::facts::html(&f, &crosswire_report::sections::facts::own_label);
     assert!(html.contains("<h2>Timeline</h2>"));
     // Article text arrives escaped: no raw quote marks inside attributes or text.
     assert!(!html.contains("\"We conducted"));

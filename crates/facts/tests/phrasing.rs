@@ -276,8 +276,12 @@ fn odd_input_never_panics() {
         .map(|(i, p)| article(&format!("x{i}"), Some((2019, 1, 1)), &[p]))
         .collect();
     let f = extract(&articles);
-    let _ = crosswire_report::sections::facts::markdown(&f);
-    let _ = crosswire_report::sections::facts::html(&f);
+    let _ = crosswire_report::sections::facts::markdown(
+        &f,
+        &crosswire_report::sections::facts::own_label,
+    );
+    let _ =
+        crosswire_report::sections::facts::html(&f, &crosswire_report::sections::facts::own_label);
     let extremes = [
         dated(
             "min",

@@ -77,7 +77,7 @@ fn body(d: &Digest, out: &mut String) {
     }
     let _ = write!(out, "</table>");
     if let Some(f) = &d.facts {
-        out.push_str(&sections::facts::html(f));
+        out.push_str(&sections::facts::html(f, &|c| citation(d, &c.article)));
     }
     out.push_str("</article>");
 }

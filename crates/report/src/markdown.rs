@@ -88,7 +88,7 @@ pub fn markdown(d: &Digest) -> String {
         }
     }
     if let Some(f) = &d.facts {
-        let s = sections::facts::markdown(f);
+        let s = sections::facts::markdown(f, &|c| citation(d, &c.article));
         if !s.is_empty() {
             let _ = writeln!(out, "\n{}", s.trim_end());
         }

@@ -40,8 +40,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let facts = crosswire::facts::extract(&story.articles);
     let text = match format.as_str() {
         "json" => serde_json::to_string_pretty(&facts).context("cannot serialize facts")? + "\n",
-        "html" => crosswire::report::sections::facts::html(&facts),
-        _ => crosswire::report::sections::facts::markdown(&facts),
+        "html" => crosswire::report::sections::facts::html(
+            &facts,
+            &crosswire::report::sections::facts::own_label,
+        ),
+        _ => crosswire::report::sections::facts::markdown(
+            &facts,
+            &crosswire::report::sections::facts::own_label,
+        ),
     };
     print!("{text}");
     Ok(if skipped {

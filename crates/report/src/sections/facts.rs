@@ -5,27 +5,11 @@
 use std::fmt::Write;
 
 use crosswire_model::facts::{
-    Agreement, ClaimGroup, Facts, GroupValue, ResolvedDate, Statement, TimelineEvent,
+    Agreement, Citation, ClaimGroup, Facts, GroupValue, ResolvedDate, Statement, TimelineEvent,
 };
 
 /// Longest quote or event text shown, in characters.
 const MAX_TEXT: usize = 280;
-
-/// Escape text for HTML element content and attribute values.
-fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
 
 /// Make text safe inside a Markdown table cell.
 fn cell(s: &str) -> String {
@@ -83,8 +67,27 @@ fn value_label(v: &GroupValue) -> String {
     s
 }
 
-fn outlets_label(v: &GroupValue) -> String {
-    let mut s = v.outlets.join(", ");
+/// How an article is cited: the digest's source numbering, or the facts' own label.
+pub type Cite<'a> = &'a dyn Fn(&Citation) -> String;
+
+/// The facts stage's own label (outlet if known, else article id).
+pub fn own_label(c: &Citation) -> String {
+    c.label.clone()
+}
+
+fn cited(citations: &[Citation], cite: Cite<'_>) -> String {
+    let mut labels: Vec<String> = Vec::new();
+    for c in citations {
+        let l = cite(c);
+        if !labels.contains(&l) {
+            labels.push(l);
+        }
+    }
+    labels.join(", ")
+}
+
+fn outlets_label(v: &GroupValue, cite: Cite<'_>) -> String {
+    let mut s = cited(&v.citations, cite);
     if v.only_one_outlet {
         s.push_str(" (only)");
     }
@@ -127,8 +130,12 @@ fn word_set(s: &str) -> std::collections::HashSet<String> {
 
 /// A speaker's statements with near-identical wordings (wire copies) folded together:
 /// the first wording and the outlets of all of them.
-fn distinct_statements<'a>(list: &[&'a Statement]) -> Vec<(&'a Statement, Vec<&'a str>)> {
-    let mut out: Vec<(&Statement, Vec<&str>, std::collections::HashSet<String>)> = Vec::new();
+fn distinct_statements<'a>(list: &[&'a Statement]) -> Vec<(&'a Statement, Vec<&'a Citation>)> {
+    let mut out: Vec<(
+        &Statement,
+        Vec<&Citation>,
+        std::collections::HashSet<String>,
+    )> = Vec::new();
     for st in list {
         let words = word_set(&st.text);
         let same = out.iter_mut().find(|(_, _, w)| {
@@ -136,12 +143,8 @@ fn distinct_statements<'a>(list: &[&'a Statement]) -> Vec<(&'a Statement, Vec<&'
             common * 10 >= w.len().max(words.len()) * 7
         });
         match same {
-            Some((_, labels, _)) => {
-                if !labels.contains(&st.citation.label.as_str()) {
-                    labels.push(&st.citation.label);
-                }
-            }
-            None => out.push((st, vec![&st.citation.label], words)),
+            Some((_, labels, _)) => labels.push(&st.citation),
+            None => out.push((st, vec![&st.citation], words)),
         }
     }
     out.into_iter().map(|(s, l, _)| (s, l)).collect()
@@ -152,13 +155,13 @@ fn statement_text(st: &Statement) -> String {
     if st.direct { format!("“{t}”") } else { t }
 }
 
-fn timeline_sources(e: &TimelineEvent) -> String {
-    e.outlets.join(", ")
+fn timeline_sources(e: &TimelineEvent, cite: Cite<'_>) -> String {
+    cited(&e.citations, cite)
 }
 
 /// Markdown for the "Facts" (claims, who said what) and "Timeline" sections; empty when
 /// there is nothing to show.
-pub fn markdown(facts: &Facts) -> String {
+pub fn markdown(facts: &Facts, cite: Cite<'_>) -> String {
     let mut out = String::new();
     let groups: Vec<&ClaimGroup> = shown_groups(facts).collect();
     if !groups.is_empty() || !facts.statements.is_empty() {
@@ -185,7 +188,7 @@ pub fn markdown(facts: &Facts) -> String {
                     cell(&value_label(v)),
                     cell(&scope_label(v)),
                     cell(v.source.as_deref().unwrap_or("—")),
-                    cell(&outlets_label(v)),
+                    cell(&outlets_label(v, cite)),
                 );
             }
         }
@@ -207,7 +210,7 @@ pub fn markdown(facts: &Facts) -> String {
                     out,
                     "- {} — {}",
                     statement_text(st).replace('\n', " "),
-                    labels.join(", ")
+                    cited(&labels.into_iter().cloned().collect::<Vec<_>>(), cite)
                 );
             }
             out.push('\n');
@@ -221,7 +224,7 @@ pub fn markdown(facts: &Facts) -> String {
                 "| {} | {} | {} |",
                 cell(&date_label(&e.date)),
                 cell(&truncate(&e.text)),
-                cell(&timeline_sources(e))
+                cell(&timeline_sources(e, cite))
             );
         }
         out.push('\n');
@@ -230,9 +233,9 @@ pub fn markdown(facts: &Facts) -> String {
 }
 
 /// HTML for the same sections; every piece of article text is escaped.
-pub fn html(facts: &Facts) -> String {
+pub fn html(facts: &Facts, cite: Cite<'_>) -> String {
     let mut out = String::new();
-    let e = escape_html;
+    let e = crate::escape_html;
     let groups: Vec<&ClaimGroup> = shown_groups(facts).collect();
     if !groups.is_empty() || !facts.statements.is_empty() {
         out.push_str("<section class=\"facts\">\n<h2>Facts</h2>\n");
@@ -265,7 +268,7 @@ pub fn html(facts: &Facts) -> String {
                         e(&value_label(v)),
                         e(&scope_label(v)),
                         e(v.source.as_deref().unwrap_or("—")),
-                        e(&outlets_label(v))
+                        e(&outlets_label(v, cite))
                     );
                 }
             }
@@ -284,7 +287,10 @@ pub fn html(facts: &Facts) -> String {
                         out,
                         "<dd>{} <cite>{}</cite></dd>",
                         e(&statement_text(st)),
-                        e(&labels.join(", "))
+                        e(&cited(
+                            &labels.into_iter().cloned().collect::<Vec<_>>(),
+                            cite
+                        ))
                     );
                 }
             }
@@ -304,7 +310,7 @@ pub fn html(facts: &Facts) -> String {
                 e(&ev.date.iso),
                 e(&date_label(&ev.date)),
                 e(&truncate(&ev.text)),
-                e(&timeline_sources(ev))
+                e(&timeline_sources(ev, cite))
             );
         }
         out.push_str("</tbody>\n</table>\n</section>\n");
@@ -315,7 +321,7 @@ pub fn html(facts: &Facts) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crosswire_model::facts::{Bound, Citation, Quantity};
+    use crosswire_model::facts::{Bound, Quantity};
 
     fn cite(label: &str) -> Citation {
         Citation {
@@ -380,7 +386,7 @@ mod tests {
 
     #[test]
     fn markdown_has_sections_and_marks_disagreement() {
-        let md = markdown(&sample());
+        let md = markdown(&sample(), &own_label);
         assert!(md.contains("## Facts"));
         assert!(md.contains("## Timeline"));
         assert!(md.contains("disagree"));
@@ -391,7 +397,7 @@ mod tests {
 
     #[test]
     fn html_escapes_article_text() {
-        let h = html(&sample());
+        let h = html(&sample(), &own_label);
         assert!(!h.contains("<script>"));
         assert!(!h.contains("<b>"));
         assert!(h.contains("Jo &lt;script&gt;"));
@@ -402,7 +408,7 @@ mod tests {
 
     #[test]
     fn empty_facts_render_nothing() {
-        assert!(markdown(&Facts::default()).is_empty());
-        assert!(html(&Facts::default()).is_empty());
+        assert!(markdown(&Facts::default(), &own_label).is_empty());
+        assert!(html(&Facts::default(), &own_label).is_empty());
     }
 }
