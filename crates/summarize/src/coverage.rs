@@ -87,8 +87,12 @@ impl Problem {
         }
     }
 
-    /// Exact (within `node_limit` branch-and-bound nodes) maximum coverage selection.
+    /// Exact (within `node_limit` branch-and-bound nodes) maximum coverage selection. Each
+    /// node costs time linear in the number of items, so on very large problems the node
+    /// limit shrinks to keep the work near `WORK_LIMIT` item visits.
     pub fn solve(&self, node_limit: usize) -> Vec<usize> {
+        const WORK_LIMIT: usize = 20_000_000;
+        let node_limit = node_limit.min((WORK_LIMIT / self.items.len().max(1)).max(100));
         let seed = self.greedy();
         let mut search = Search {
             problem: self,

@@ -80,6 +80,19 @@ impl Cluster {
         }
     }
 
+    /// The cluster restricted to the sentences at `keep` (indices, ascending).
+    pub fn subset(&self, keep: &[usize]) -> Cluster {
+        Cluster {
+            sentences: keep
+                .iter()
+                .filter_map(|&i| self.sentences.get(i).cloned())
+                .collect(),
+            stop: self.stop.clone(),
+            number: self.number.clone(),
+            n_docs: self.n_docs,
+        }
+    }
+
     /// Whether a stem id is a content word (not a stopword).
     pub fn is_content(&self, id: u32) -> bool {
         !self.stop.get(id as usize).copied().unwrap_or(true)

@@ -219,10 +219,20 @@ impl Submodular {
     }
 }
 
+/// Most sentences the similarity matrix is built over: it is quadratic in time and memory,
+/// so larger clusters are cut to their documents' leading sentences.
+const POOL_MAX: usize = 1500;
+
 impl Summarizer for Submodular {
     fn summarize(&self, docs: &[Document<'_>], budget_words: usize) -> Summary {
         let cluster = Cluster::new(docs, self.compress);
-        let (chosen, filler) = self.select(&cluster, budget_words);
-        assemble(&cluster, &chosen, filler)
+        // Leading sentences first, across all documents, up to POOL_MAX.
+        let mut pool: Vec<usize> = (0..cluster.sentences.len()).collect();
+        pool.sort_by_key(|&i| (cluster.sentences[i].index, i));
+        pool.truncate(POOL_MAX);
+        pool.sort_unstable();
+        let (chosen, filler) = self.select(&cluster.subset(&pool), budget_words);
+        let chosen: Vec<usize> = chosen.into_iter().map(|k| pool[k]).collect();
+        assemble(&cluster, &chosen, filler.map(|k| pool[k]))
     }
 }

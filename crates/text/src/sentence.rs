@@ -90,7 +90,10 @@ fn is_closer(c: char) -> bool {
 }
 
 fn is_opener(c: char) -> bool {
-    matches!(c, '"' | '\'' | '(' | '[' | '\u{201C}' | '\u{2018}' | '«')
+    matches!(
+        c,
+        '"' | '\'' | '`' | '(' | '[' | '\u{201C}' | '\u{2018}' | '«'
+    )
 }
 
 /// Decide whether the period at byte `dot` ends a sentence, given the text after the gap.
@@ -205,6 +208,14 @@ mod tests {
                 "\u{201C}Go.\u{201D}",
                 "Then silence."
             ]
+        );
+    }
+
+    #[test]
+    fn ascii_double_backtick_opens_a_quote() {
+        assert_eq!(
+            sentences("``It was far from over,'' he said. ``There was hope.''"),
+            vec!["``It was far from over,'' he said.", "``There was hope.''"]
         );
     }
 
