@@ -31,8 +31,8 @@ fn tuned(name: &str) -> Option<Box<dyn crosswire_summarize::Summarizer>> {
         return Some(Box::new(s));
     }
     let mut c = crosswire_summarize::Concepts::default();
-    if let Some(v) = var("CW_MIN_DF") {
-        c.min_df = v.parse().expect("CW_MIN_DF");
+    if let Some(v) = var("CW_MIN_DF_SHARE") {
+        c.min_df_share = v.parse().expect("CW_MIN_DF_SHARE");
     }
     if let Some(v) = var("CW_MIN_WORDS") {
         c.min_words = v.parse().expect("CW_MIN_WORDS");
@@ -112,7 +112,12 @@ fn main() {
         let docs: Vec<Document<'_>> = paras.iter().map(|p| Document { paragraphs: p }).collect();
         let summary = summarizer.summarize(&docs, words);
         let sentences: Vec<&str> = summary.sentences.iter().map(|s| s.text.as_str()).collect();
-        let o = serde_json::json!({"id": v["id"], "sentences": sentences});
+        let supporting: Vec<&[usize]> = summary
+            .sentences
+            .iter()
+            .map(|s| s.supporting.as_slice())
+            .collect();
+        let o = serde_json::json!({"id": v["id"], "sentences": sentences, "supporting": supporting});
         writeln!(out, "{o}").expect("write");
     }
 }

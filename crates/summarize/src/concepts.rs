@@ -27,8 +27,9 @@ pub struct Concepts {
     /// Sentences shorter or longer than this (words) are not selected.
     pub min_words: usize,
     pub max_words: usize,
-    /// Concepts must appear in at least this many documents (fewer in small clusters).
-    pub min_df: usize,
+    /// Concepts must appear in at least this share of the documents (and at least two;
+    /// a single document counts sentences instead).
+    pub min_df_share: f64,
     /// Extra weight per document whose first `lead_sentences` sentences use the concept.
     pub lead_bonus: f64,
     pub lead_sentences: usize,
@@ -54,7 +55,7 @@ impl Default for Concepts {
             solver: Solver::Exact,
             min_words: 12,
             max_words: 50,
-            min_df: 3,
+            min_df_share: 0.25,
             lead_bonus: 1.0,
             lead_sentences: 3,
             allow_unattributed_quotes: false,
@@ -105,7 +106,7 @@ pub(crate) fn unigrams(cluster: &Cluster, i: usize) -> impl Iterator<Item = (usi
 impl ConceptIndex {
     pub fn new(
         cluster: &Cluster,
-        min_df: usize,
+        min_df_share: f64,
         lead_bonus: f64,
         lead_sentences: usize,
         unigram_weight: f64,
@@ -159,6 +160,8 @@ impl ConceptIndex {
             }
         }
         // Small clusters: fall back from documents to sentences as the unit of repetition.
+        // At least a share of the documents, and never fewer than two.
+        let min_df = ((min_df_share * cluster.n_docs as f64).round() as usize).max(2);
         let few_docs = cluster.n_docs < min_df;
         let threshold = if few_docs { 2 } else { min_df };
         let weights = (0..n)
@@ -204,7 +207,7 @@ impl Concepts {
     pub(crate) fn select(&self, cluster: &Cluster, budget: usize) -> (Vec<usize>, Option<usize>) {
         let index = ConceptIndex::new(
             cluster,
-            self.min_df,
+            self.min_df_share,
             self.lead_bonus,
             self.lead_sentences,
             self.unigram_weight,
