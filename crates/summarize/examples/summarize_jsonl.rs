@@ -117,7 +117,8 @@ fn main() {
             .iter()
             .map(|s| s.supporting.as_slice())
             .collect();
-        let o = serde_json::json!({"id": v["id"], "sentences": sentences, "supporting": supporting});
+        let o =
+            serde_json::json!({"id": v["id"], "sentences": sentences, "supporting": supporting});
         writeln!(out, "{o}").expect("write");
     }
 }

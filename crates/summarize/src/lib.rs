@@ -6,7 +6,21 @@
 //!
 //! The principal type is [`Summarizer`], a trait with one implementation per method;
 //! [`Method`] names them for the CLI (`--method`) and [`Method::default`] is the best on the
-//! dev set.
+//! dev set (DUC 2003, `bench/summarize.sh`).
+//!
+//! Data flow of the default method, [`Concepts`]:
+//! 1. `prepare`: split paragraphs into sentences, strip wire datelines, optionally compress
+//!    (`compress`: trailing attribution clauses), tokenize and stem once into small integer
+//!    ids, and mark the sentences that read well alone (`quality`).
+//! 2. `concepts`: word bigrams weighted by how many documents use them (plus a bonus for
+//!    appearing in a document's lead) are the units of information.
+//! 3. `coverage`: pick the sentences that cover the most concept weight within the budget,
+//!    exactly, by branch and bound; then add one overflow sentence for the caller's
+//!    truncation to cut.
+//! 4. `assemble`: order the picks by publication order and position, and cite for each
+//!    the documents that restate it (`support`).
+//!
+//! [`Submodular`] (Lin & Bilmes 2011) and [`Centroid`] are alternatives.
 
 mod centroid;
 mod compress;
@@ -61,11 +75,16 @@ pub trait Summarizer: Send + Sync {
 /// The methods `--method` accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Method {
+    /// TF-IDF centroid similarity with a lead bonus and a redundancy filter (baseline).
     Centroid,
+    /// Bigram concept coverage solved exactly, plus an overflow sentence (default).
     #[default]
     Concepts,
+    /// The same objective solved greedily (gain per word).
     ConceptsGreedy,
+    /// Concept coverage without the overflow sentence: the summary fits the budget.
     ConceptsNoFill,
+    /// Lin & Bilmes coverage + diversity, greedy.
     Submodular,
 }
 
