@@ -78,14 +78,28 @@ pub fn is_quotable(s: &str, n: usize) -> bool {
         && count("(") == count(")")
 }
 
-/// Whether a sentence opens with a quotation and never says whose it is: out of context it
-/// is an anonymous claim, not the story's. (`"We will rebuild," the mayor said.` is fine.)
+/// Whether a sentence opens with a quotation and never says whose it is, or names the
+/// speaker only by a pronoun (`he said`): out of context it is an anonymous claim, not the
+/// story's. (`"We will rebuild," the mayor said.` is fine.)
 pub fn is_unattributed_quote(s: &str) -> bool {
     if !s.starts_with(['"', '\u{201C}', '`', '\'']) {
         return false;
     }
-    !s.split(|c: char| !c.is_alphabetic())
-        .any(|w| ATTRIBUTION_VERBS.binary_search(&w).is_ok() || w == "according")
+    let words: Vec<&str> = s
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let pronoun = |w: &str| matches!(w, "he" | "she" | "they" | "we" | "I" | "it");
+    let named = words.iter().enumerate().any(|(i, w)| {
+        let attribution = ATTRIBUTION_VERBS.binary_search(w).is_ok() || *w == "according";
+        // The speaker stands next to the verb: `he said` or `said he`.
+        let by_pronoun = (i > 0 && pronoun(words[i - 1]))
+            || words
+                .get(i + 1)
+                .is_some_and(|next| matches!(*next, "he" | "she"));
+        attribution && !by_pronoun
+    });
+    !named
 }
 
 /// Verbs of attribution that may close a sentence (`..., police said.`).
