@@ -273,17 +273,17 @@ impl Clusterer {
         self.observe(&counts);
         let vector = self.weigh(&counts);
 
+        let (best, shortlist) = self.best_story(&vector, day);
         let linked = doc
             .copy_of
             .filter(|s| self.stories.contains_key(s))
             .map(|s| (1.0, s));
-        let (story, new_story, similarity) = match linked.or_else(|| self.best_story(&vector, day))
-        {
+        let (story, new_story, similarity) = match linked.or(best) {
             Some((sim, s)) => (s, false, sim),
             None => (self.new_story(day), true, 0.0),
         };
         self.absorb(story, &vector, day);
-        let merged = self.merge_converged(story, &vector);
+        let merged = self.merge_converged(story, &shortlist);
         self.enforce_capacity();
         Assignment {
             story,
@@ -350,7 +350,13 @@ impl Clusterer {
         out
     }
 
-    fn best_story(&self, vector: &[(Feature, f32)], day: Option<i64>) -> Option<(f32, StoryId)> {
+    /// The story the article should join, if any, and the stories closest to it (the
+    /// shortlist, which is where merges are looked for).
+    fn best_story(
+        &self,
+        vector: &[(Feature, f32)],
+        day: Option<i64>,
+    ) -> (Option<(f32, StoryId)>, Vec<StoryId>) {
         // Centroid similarity (time-discounted) for every candidate first; the dearer
         // closest-member similarity only for the best few of them.
         let mut scored: Vec<(f32, f32, StoryId)> = Vec::new();
@@ -374,6 +380,9 @@ impl Clusterer {
         }
         scored.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)));
         scored.truncate(MEMBER_CHECKS);
+        let shortlist = scored.iter().map(|&(_, _, s)| s).collect();
+        let mut by_feature = vector.to_vec();
+        by_feature.sort_unstable_by_key(|&(f, _)| f);
         let w = self.config.member_weight;
         let mut best: Option<(f32, StoryId)> = None;
         for (to_centroid, discount, s) in scored {
@@ -383,14 +392,14 @@ impl Clusterer {
             let to_member = story
                 .recent
                 .iter()
-                .map(|m| dot(vector, m))
+                .map(|m| dot(&by_feature, m))
                 .fold(0.0f32, f32::max);
             let sim = (1.0 - w) * to_centroid + w * to_member * discount;
             if sim >= self.config.join && best.is_none_or(|(b, id)| (sim, s) > (b, id)) {
                 best = Some((sim, s));
             }
         }
-        best
+        (best, shortlist)
     }
 
     fn new_story(&mut self, day: Option<i64>) -> StoryId {
@@ -478,12 +487,11 @@ impl Clusterer {
         }
     }
 
-    /// Merge into `id` every active story whose centroid has become close to its own.
-    /// Candidates are the stories sharing the new article's heaviest terms: an article that
-    /// bridges two stories is what makes them converge.
-    fn merge_converged(&mut self, id: StoryId, vector: &[(Feature, f32)]) -> Vec<StoryId> {
+    /// Merge into `id` every shortlisted story whose centroid has become close to its own:
+    /// the stories closest to the new article are those it may have bridged to.
+    fn merge_converged(&mut self, id: StoryId, shortlist: &[StoryId]) -> Vec<StoryId> {
         let mut merged = Vec::new();
-        for other in self.candidates(vector) {
+        for &other in shortlist {
             if other == id {
                 continue;
             }
@@ -579,15 +587,21 @@ impl Clusterer {
     }
 }
 
-/// Dot product of a vector with one sorted by feature.
-fn dot(a: &[(Feature, f32)], sb: &[(Feature, f32)]) -> f32 {
-    a.iter()
-        .filter_map(|(f, w)| {
-            sb.binary_search_by_key(f, |&(g, _)| g)
-                .ok()
-                .map(|i| sb[i].1 * w)
-        })
-        .sum()
+/// Dot product of two vectors sorted by feature (a merge join).
+fn dot(a: &[(Feature, f32)], b: &[(Feature, f32)]) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
 }
 
 fn cosine(v: &[(Feature, f32)], centroid: &U64Map<f32>, norm: f32) -> f32 {

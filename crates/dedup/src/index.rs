@@ -12,6 +12,7 @@
 //! exact copies of older articles are caught by the store's content-hash key).
 
 use std::collections::VecDeque;
+use std::collections::hash_map::Entry;
 
 use crosswire_model::CopyKind;
 
@@ -24,6 +25,14 @@ use crate::shingle::mix64;
 pub const ROWS: usize = 2;
 /// Bands per signature.
 pub const BANDS: usize = NUM_HASHES / ROWS;
+
+/// The keys in one LSH bucket. Most buckets hold one key; keeping it inline saves an
+/// allocation per band per article (the index's main memory cost).
+#[derive(Debug, Clone)]
+enum Bucket {
+    One(u64),
+    Many(Vec<u64>),
+}
 
 /// A copy found in the index.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -42,7 +51,7 @@ pub struct Index {
     /// Insertion order, (key, insertion number); stale pairs are skipped on eviction.
     order: VecDeque<(u64, u64)>,
     inserted: u64,
-    buckets: U64Map<Vec<u64>>,
+    buckets: U64Map<Bucket>,
     exact: U64Map<u64>,
 }
 
@@ -76,8 +85,10 @@ impl Index {
         }
         if sketch.shingle_count > 0 {
             for key in band_keys(sketch) {
-                if let Some(keys) = self.buckets.get(&key) {
-                    out.extend_from_slice(keys);
+                match self.buckets.get(&key) {
+                    Some(Bucket::One(k)) => out.push(*k),
+                    Some(Bucket::Many(keys)) => out.extend_from_slice(keys),
+                    None => {}
                 }
             }
         }
@@ -115,7 +126,18 @@ impl Index {
         self.remove(key);
         if sketch.shingle_count > 0 {
             for band in band_keys(&sketch) {
-                self.buckets.entry(band).or_default().push(key);
+                match self.buckets.entry(band) {
+                    Entry::Vacant(v) => {
+                        v.insert(Bucket::One(key));
+                    }
+                    Entry::Occupied(mut o) => {
+                        let bucket = o.get_mut();
+                        match bucket {
+                            Bucket::One(k) => *bucket = Bucket::Many(vec![*k, key]),
+                            Bucket::Many(keys) => keys.push(key),
+                        }
+                    }
+                }
             }
             self.exact.entry(sketch.content_hash).or_insert(key);
         }
@@ -141,11 +163,16 @@ impl Index {
             return;
         };
         for band in band_keys(&sketch) {
-            if let Some(keys) = self.buckets.get_mut(&band) {
-                keys.retain(|&k| k != key);
-                if keys.is_empty() {
-                    self.buckets.remove(&band);
+            let now_empty = match self.buckets.get_mut(&band) {
+                Some(Bucket::One(k)) => *k == key,
+                Some(Bucket::Many(keys)) => {
+                    keys.retain(|&k| k != key);
+                    keys.is_empty()
                 }
+                None => false,
+            };
+            if now_empty {
+                self.buckets.remove(&band);
             }
         }
         if self.exact.get(&sketch.content_hash) == Some(&key) {

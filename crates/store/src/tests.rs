@@ -140,6 +140,59 @@ fn copies_and_stories_survive_resume() {
     assert!(store.story(9999).expect("query").is_none());
 }
 
+#[test]
+fn merged_stories_move_their_articles() {
+    let mut store = Store::open_in_memory().expect("open");
+    // Nothing joins (threshold out of reach); close stories merge.
+    let config = Config {
+        join: 1.01,
+        merge: 0.3,
+        ..Config::default()
+    };
+    let mut stream = store.resume(config.clone(), 100).expect("resume");
+    store
+        .add_batch(&[article("v", Some("u0"), "Vote", VOTE)], &mut stream)
+        .expect("add");
+    store
+        .add_batch(
+            &[article("q1", Some("u1"), "Quake hits Honshu", QUAKE)],
+            &mut stream,
+        )
+        .expect("add");
+    let old_id = store
+        .stories()
+        .expect("stories")
+        .iter()
+        .find(|s| s.headline.contains("Quake"))
+        .expect("quake story")
+        .id;
+    // Reworded, not a copy: it starts its own story, which then merges with the first.
+    let follow_up = "Honshu rescuers kept digging through rubble in coastal towns as \
+        aftershocks followed the magnitude 7.1 earthquake. The tsunami warning for the \
+        prefecture was lifted, the disaster agency said, and collapsed buildings were searched.";
+    let stats = store
+        .add_batch(
+            &[article("q2", Some("u2"), "Honshu quake toll", follow_up)],
+            &mut stream,
+        )
+        .expect("add");
+    assert_eq!((stats.copies, stats.new_stories), (0, 1));
+    let stories = store.stories().expect("stories");
+    assert_eq!(stories.len(), 2, "{stories:?}");
+    let quake = stories
+        .iter()
+        .find(|s| s.articles == 2)
+        .expect("merged story");
+    assert_ne!(quake.id, old_id);
+    // The merged-away id still leads to the story.
+    let story = store.story(old_id).expect("story").expect("resolves");
+    assert_eq!(story.id, format!("story-{}", quake.id));
+    assert_eq!(story.articles.len(), 2);
+    // And a resumed stream knows the merged story is gone.
+    let again = store.resume(config, 100).expect("resume");
+    assert_eq!(again.clusterer.active(), 2);
+}
+
 fn tempdir() -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!(
         "crosswire-store-test-{}-{:?}",
