@@ -286,3 +286,83 @@ fn single_document_still_gets_a_summary() {
         );
     }
 }
+
+#[test]
+fn random_text_never_panics() {
+    // Pieces that stress splitting, datelines, quotes, compression and multi-byte slicing.
+    const PIECES: &[&str] = &[
+        "The",
+        "river",
+        "rose",
+        "MAYOR",
+        "(AP)",
+        "--",
+        "_",
+        "\u{2014}",
+        ",",
+        ".",
+        "?",
+        "!",
+        "``",
+        "''",
+        "\"",
+        "\u{201C}",
+        "\u{201D}",
+        "said",
+        "he",
+        "police",
+        "3,000",
+        "1.5",
+        "Calif.",
+        "U.S.",
+        "Gen.",
+        "Ça",
+        "İstanbul",
+        "日本",
+        "🌊",
+        "(",
+        ")",
+        "on",
+        "Monday",
+        "In addition,",
+        "according to",
+        "\u{2026}",
+        "  ",
+        "\n",
+        "a",
+        "of",
+        "the",
+    ];
+    let mut state = 0x2545_F491_4F6C_DD1Du64;
+    let mut next = |m: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % m as u64) as usize
+    };
+    for _ in 0..60 {
+        let n_docs = next(5);
+        let paras: Vec<Vec<String>> = (0..n_docs)
+            .map(|_| {
+                (0..next(6))
+                    .map(|_| {
+                        (0..next(60))
+                            .map(|_| PIECES[next(PIECES.len())])
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    })
+                    .collect()
+            })
+            .collect();
+        let docs = documents(&paras);
+        for (_, m) in all_methods() {
+            for budget in [0, 7, 100] {
+                let s = m.summarize(&docs, budget);
+                for x in &s.sentences {
+                    assert!(x.document < docs.len());
+                    assert_eq!(x.supporting.first(), Some(&x.document));
+                }
+            }
+        }
+    }
+}
