@@ -659,17 +659,19 @@ fn choose(an: &Analysis<'_>) -> Choice {
             };
         }
     }
-    if total(&choice.blocks) < 200 {
-        let body = dom.find_all("body").next().unwrap_or(0);
-        let all = emit_roots(an, &[body]);
-        if total(&all) > 2 * total(&choice.blocks) {
-            let empty = choice.blocks.is_empty();
-            choice = Choice {
-                blocks: all.into_iter().filter(|b| b.chars >= 40 || empty).collect(),
-                roots: vec![body],
-                how: "fallback-body",
-            };
-        }
+    // Whatever the choice, the page's live text blocks are a baseline: when they hold
+    // far more text, the choice missed part of the article (split bodies, leads outside
+    // the body element, wrong candidate). Short lines (menus, labels) are left out.
+    let body = dom.find_all("body").next().unwrap_or(0);
+    let all = emit_roots(an, &[body]);
+    let empty = choice.blocks.is_empty();
+    let baseline: Vec<Block> = all.into_iter().filter(|b| b.chars >= 40 || empty).collect();
+    if total(&baseline) > 2 * total(&choice.blocks) {
+        choice = Choice {
+            blocks: baseline,
+            roots: vec![body],
+            how: "fallback-body",
+        };
     }
     choice
 }
