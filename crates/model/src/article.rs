@@ -1,9 +1,10 @@
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// What is known about an article besides its body. Every field is optional except the
 /// title: a field is left empty rather than guessed.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Metadata {
     pub title: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -24,7 +25,7 @@ pub struct Metadata {
 }
 
 /// One block the cleaner (or metadata extraction) took out of the body, and why.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Removal {
     pub text: String,
     /// Short machine-readable reason, e.g. `comment-section`, `call-to-action`, `metadata:date`.
@@ -32,7 +33,7 @@ pub struct Removal {
 }
 
 /// How much of the raw text survived cleaning.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct CleanStats {
     pub raw_words: usize,
     pub kept_words: usize,
@@ -50,7 +51,7 @@ impl CleanStats {
 }
 
 /// A cleaned article: metadata plus body paragraphs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Article {
     pub id: String,
     pub origin: String,

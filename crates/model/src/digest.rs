@@ -1,4 +1,5 @@
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::facts::Facts;
@@ -8,7 +9,7 @@ use crate::{Article, DuplicateGroup};
 pub const DIGEST_SCHEMA_VERSION: u32 = 1;
 
 /// One summary sentence and the articles that support it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct SummarySentence {
     pub text: String,
     /// Ids of the articles that carry this information (the sentence's own article first).
@@ -19,7 +20,7 @@ pub struct SummarySentence {
 }
 
 /// One row of the sources table.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct SourceRow {
     pub id: String,
     pub origin: String,
@@ -38,7 +39,7 @@ pub struct SourceRow {
 }
 
 /// What `crosswire digest` produces for one story.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Digest {
     pub schema_version: u32,
     pub story_id: String,
@@ -52,4 +53,11 @@ pub struct Digest {
     /// asked for (`crosswire digest --with-articles`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub articles: Option<Vec<Article>>,
+}
+
+/// Several digests in one document (`crosswire digest --db` without `--story`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct DigestSet {
+    pub schema_version: u32,
+    pub stories: Vec<Digest>,
 }

@@ -5,10 +5,11 @@
 //! paragraph and sentence index) so a reader can check it against the text.
 
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Everything the facts stage found for one story.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Facts {
     /// Date used to resolve relative dates in articles without a publication date (the latest
     /// publication date of the story); `None` when no article is dated.
@@ -36,7 +37,7 @@ pub struct Facts {
 }
 
 /// Where an item was found.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Citation {
     /// The article's id.
     pub article: String,
@@ -49,7 +50,7 @@ pub struct Citation {
 }
 
 /// How a stated number bounds the true value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Bound {
     /// No qualifier: the number as stated.
@@ -63,7 +64,7 @@ pub enum Bound {
 }
 
 /// A number as an article states it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Quantity {
     /// The number as written, qualifier included ("more than 120", "a dozen", "10 to 15").
     pub text: String,
@@ -79,7 +80,7 @@ pub struct Quantity {
 }
 
 /// One number with what it counts, as one sentence states it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct QuantityClaim {
     pub quantity: Quantity,
     /// What is counted, as written but lowercased ("civilians", "health facilities").
@@ -108,7 +109,7 @@ pub struct QuantityClaim {
 }
 
 /// How the values of a claim group relate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Agreement {
     /// Only one outlet makes the claim.
@@ -122,7 +123,7 @@ pub enum Agreement {
 }
 
 /// Claims about the same counted thing and event, across articles.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ClaimGroup {
     /// Display form of what is counted (the most common wording).
     pub counted: String,
@@ -139,7 +140,7 @@ pub struct ClaimGroup {
 }
 
 /// One value of a claim group and who states it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct GroupValue {
     pub quantity: Quantity,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -160,7 +161,7 @@ pub struct GroupValue {
 }
 
 /// An attributed statement or quote.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Statement {
     /// The speaker resolved to the fullest name the story gives ("Hulusi Akar"), else as
     /// written without a leading article ("Turkish Defense Ministry", "rescue workers").
@@ -180,7 +181,7 @@ pub struct Statement {
 }
 
 /// What kind of thing an entity is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum EntityKind {
     Person,
@@ -191,7 +192,7 @@ pub enum EntityKind {
 }
 
 /// A named person, place or organization, merged across articles.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Entity {
     /// The longest form the story gives ("Hulusi Akar").
     pub name: String,
@@ -209,7 +210,9 @@ pub struct Entity {
 }
 
 /// How precise a resolved date is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Granularity {
     Day,
@@ -220,7 +223,7 @@ pub enum Granularity {
 }
 
 /// A date expression resolved to the calendar.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ResolvedDate {
     /// First day of the period.
     pub start: NaiveDate,
@@ -235,7 +238,7 @@ pub struct ResolvedDate {
 }
 
 /// A date expression found in an article.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct DateMention {
     /// The expression as written, with its preposition ("since April 25", "on Tuesday").
     pub text: String,
@@ -248,7 +251,7 @@ pub struct DateMention {
 }
 
 /// One dated event of the story.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct TimelineEvent {
     pub date: ResolvedDate,
     /// What happened: the clause around the date, from the first article that states it.

@@ -21,6 +21,6 @@ mod raw;
 mod story;
 
 pub use article::{Article, CleanStats, Metadata, Removal};
-pub use digest::{DIGEST_SCHEMA_VERSION, Digest, SourceRow, SummarySentence};
+pub use digest::{DIGEST_SCHEMA_VERSION, Digest, DigestSet, SourceRow, SummarySentence};
 pub use raw::{RawDocument, SourceKind};
 pub use story::{Copy, CopyKind, DuplicateGroup, Story};

@@ -1,7 +1,8 @@
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// What container a document came from; decides which extractor handles its `text`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum SourceKind {
     /// Plain text: first non-empty line is the title.
@@ -15,7 +16,7 @@ pub enum SourceKind {
 }
 
 /// One decoded input document, before metadata extraction and cleaning.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct RawDocument {
     /// Stable identifier: the JSONL `id`, else the file stem (made unique within a batch).
     pub id: String,

@@ -1,9 +1,10 @@
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::Article;
 
 /// How a copy relates to its group's representative.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum CopyKind {
     /// Same normalized text.
@@ -15,7 +16,7 @@ pub enum CopyKind {
 }
 
 /// An article that copies the group's representative.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Copy {
     pub id: String,
     /// Estimated Jaccard similarity of word shingles with the representative, 0..=1.
@@ -24,14 +25,14 @@ pub struct Copy {
 }
 
 /// Articles that are copies of one another: one representative is kept, the rest are listed.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct DuplicateGroup {
     pub representative: String,
     pub copies: Vec<Copy>,
 }
 
 /// The articles about one event.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Story {
     pub id: String,
     pub articles: Vec<Article>,

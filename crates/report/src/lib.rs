@@ -11,7 +11,7 @@ mod html;
 mod markdown;
 pub mod sections;
 
-use crosswire_model::Digest;
+use crosswire_model::{Digest, DigestSet};
 
 pub use html::{escape_html, html, html_many};
 pub use markdown::{markdown, markdown_many};
@@ -52,13 +52,20 @@ pub fn json(digest: &Digest) -> String {
     serde_json::to_string_pretty(digest).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
-/// The JSON form of several digests: `{"schema_version", "stories": [...]}`.
+/// The JSON form of several digests: a [`DigestSet`].
 pub fn json_many(digests: &[Digest]) -> String {
-    let v = serde_json::json!({
-        "schema_version": crosswire_model::DIGEST_SCHEMA_VERSION,
-        "stories": digests,
-    });
-    serde_json::to_string_pretty(&v).unwrap_or_default()
+    let set = DigestSet {
+        schema_version: crosswire_model::DIGEST_SCHEMA_VERSION,
+        stories: digests.to_vec(),
+    };
+    serde_json::to_string_pretty(&set).unwrap_or_default()
+}
+
+/// The JSON Schema of one digest, as published in `docs/digest.schema.json` (several digests
+/// come as a [`DigestSet`] whose `stories` are such digests).
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(Digest);
+    serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
 }
 
 /// Render one or several digests in `format`.

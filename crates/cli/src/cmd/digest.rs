@@ -27,12 +27,20 @@ pub struct Args {
     /// JSON output.
     #[arg(long)]
     with_articles: bool,
-    /// Files and directories (recursively: .txt, .jsonl, ...), `-` for stdin.
-    #[arg(required = true)]
+    /// Print the JSON Schema of the JSON output and exit.
+    #[arg(long)]
+    schema: bool,
+    /// Files and directories (recursively: .txt, .jsonl, .html, .warc.gz, .xml ...), `-` for
+    /// stdin.
+    #[arg(required_unless_present = "schema")]
     inputs: Vec<PathBuf>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    if args.schema {
+        print!("{}", report::json_schema());
+        return Ok(ExitCode::SUCCESS);
+    }
     let format = Format::parse(&args.format).with_context(|| {
         format!(
             "unknown --format {:?}; choose md, json or html",
