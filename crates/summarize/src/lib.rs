@@ -50,6 +50,8 @@ pub struct Document<'a> {
 /// A sentence chosen for the summary.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Selected {
+    /// The sentence as printed: source sentence `sentence` of `document`, less a leading
+    /// wire dateline and (with compression) a trailing attribution clause.
     pub text: String,
     /// Index of the document the sentence was taken from.
     pub document: usize,
