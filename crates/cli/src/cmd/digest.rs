@@ -51,16 +51,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(m) => Method::parse(m).with_context(|| format!("unknown --method {m:?}"))?,
         None => Method::default(),
     };
-    let batch = crosswire::ingest::read_inputs(&args.inputs);
-    for p in &batch.problems {
-        eprintln!("crosswire: skipped {p}");
-    }
-    if batch.documents.is_empty() {
-        anyhow::bail!("no article could be read from the inputs");
-    }
-    let skipped = !batch.problems.is_empty();
-    let articles = pipeline::prepare(batch.documents);
-    let story = pipeline::story("story-1", articles);
+    let (story, skipped) = super::common::read_story(&args.inputs)?;
     let digest = pipeline::digest(
         &story,
         &DigestOptions {
@@ -76,9 +67,5 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .with_context(|| format!("cannot write {}", path.display()))?,
         None => print!("{text}"),
     }
-    Ok(if skipped {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(super::common::exit_code(skipped))
 }

@@ -4,7 +4,6 @@
 use std::process::ExitCode;
 
 use anyhow::Context;
-use crosswire::pipeline;
 
 /// Arguments of `crosswire facts`.
 #[derive(clap::Args)]
@@ -26,17 +25,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             args.format
         );
     }
-    let batch = crosswire::ingest::read_inputs(&args.inputs);
-    for p in &batch.problems {
-        eprintln!("crosswire: skipped {p}");
-    }
-    if batch.documents.is_empty() {
-        anyhow::bail!("no article could be read from the inputs");
-    }
-    let skipped = !batch.problems.is_empty();
-    let articles = pipeline::prepare(batch.documents);
-    // Copies stay in: an outlet carrying a wire story is one more source stating its claims.
-    let story = pipeline::story("story-1", articles);
+    let (story, skipped) = super::common::read_story(&args.inputs)?;
     let facts = crosswire::facts::extract(&story.articles);
     let text = match format.as_str() {
         "json" => serde_json::to_string_pretty(&facts).context("cannot serialize facts")? + "\n",
@@ -50,9 +39,5 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         ),
     };
     print!("{text}");
-    Ok(if skipped {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(super::common::exit_code(skipped))
 }

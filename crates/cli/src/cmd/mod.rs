@@ -2,6 +2,7 @@
 
 pub mod clean;
 pub mod cluster;
+pub mod common;
 pub mod digest;
 pub mod digest_db;
 pub mod eval;
