@@ -428,6 +428,8 @@ impl<'a> Analysis<'a> {
 
 /// One output block with the measurements the filters need.
 struct Block {
+    /// Node where the block's first text was found: document order across emits.
+    pos: NodeId,
     text: String,
     /// A heading or a short line: a label that belongs to whatever follows it.
     label: bool,
@@ -444,6 +446,8 @@ struct Emitter<'a, 'b> {
     cur_heading: bool,
     /// The open block is a table cell (numbers there are data, not datelines).
     cur_cell: bool,
+    /// Node of the first text in the open block.
+    cur_pos: NodeId,
 }
 
 /// Whether a short block is only a date, time or number (a dateline, a counter).
@@ -465,6 +469,7 @@ impl Emitter<'_, '_> {
                 let label = self.cur_heading
                     || self.cur_chars <= 60 && !text.ends_with(['.', '!', '"', '“', '”', '«', '»']);
                 self.blocks.push(Block {
+                    pos: self.cur_pos,
                     label,
                     text: text.to_string(),
                     chars: self.cur_chars,
@@ -528,7 +533,12 @@ impl Emitter<'_, '_> {
                 continue;
             }
             match &dom.nodes[i].data {
-                NodeData::Text(t) => self.push_text(t, in_link, pre),
+                NodeData::Text(t) => {
+                    if self.cur.trim().is_empty() {
+                        self.cur_pos = i;
+                    }
+                    self.push_text(t, in_link, pre)
+                }
                 NodeData::Document => {
                     for &c in dom.nodes[i].children.iter().rev() {
                         stack.push((c, true, in_link, pre));
@@ -587,6 +597,7 @@ fn emit_roots(an: &Analysis<'_>, roots: &[NodeId]) -> Vec<Block> {
         cur_link: 0,
         cur_heading: false,
         cur_cell: false,
+        cur_pos: 0,
     };
     for &r in roots {
         e.emit(r);
@@ -667,8 +678,13 @@ fn choose(an: &Analysis<'_>) -> Choice {
     let empty = choice.blocks.is_empty();
     let baseline: Vec<Block> = all.into_iter().filter(|b| b.chars >= 40 || empty).collect();
     if total(&baseline) > 2 * total(&choice.blocks) {
+        // Keep the choice's own short blocks (headings, list items) among the baseline's.
+        let mut merged = baseline;
+        let have: std::collections::HashSet<NodeId> = merged.iter().map(|b| b.pos).collect();
+        merged.extend(choice.blocks.into_iter().filter(|b| !have.contains(&b.pos)));
+        merged.sort_by_key(|b| b.pos);
         choice = Choice {
-            blocks: baseline,
+            blocks: merged,
             roots: vec![body],
             how: "fallback-body",
         };
