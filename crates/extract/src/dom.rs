@@ -44,7 +44,8 @@ pub fn tag_flags(tag: &str) -> u32 {
         "p" => CLOSES_P | BLOCK | PARAGRAPH,
         "div" | "section" | "article" | "main" | "header" | "figure" | "center" | "details"
         | "summary" | "fieldset" | "hgroup" | "dialog" | "dir" => CLOSES_P | BLOCK,
-        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => CLOSES_P | BLOCK | HEADING,
+        "h1" => CLOSES_P | BLOCK | HEADING | DROPPED,
+        "h2" | "h3" | "h4" | "h5" | "h6" => CLOSES_P | BLOCK | HEADING,
         "ul" | "ol" | "dl" | "pre" | "blockquote" | "hr" | "li" | "dd" | "dt" => CLOSES_P | BLOCK,
         "table" => CLOSES_P | BLOCK | SCOPE,
         "td" | "th" | "caption" => BLOCK | SCOPE,
