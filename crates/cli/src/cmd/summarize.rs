@@ -1,4 +1,7 @@
 //! `crosswire summarize`: extractive summaries of document clusters given as JSONL.
+//!
+//! Output lines: `{"id", "sentences": [...], "supporting": [[doc id, ...], ...]}`, one
+//! citation list per sentence, the sentence's own document first.
 
 use std::io::{BufRead, BufWriter, Write};
 use std::path::PathBuf;
@@ -33,6 +36,8 @@ struct ClusterLine {
 
 #[derive(Deserialize)]
 struct DocLine {
+    #[serde(default)]
+    id: Option<String>,
     text: String,
 }
 
@@ -86,9 +91,26 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let docs: Vec<Document<'_>> = paras.iter().map(|p| Document { paragraphs: p }).collect();
         let summary = summarizer.summarize(&docs, args.words);
         let sentences: Vec<&str> = summary.sentences.iter().map(|s| s.text.as_str()).collect();
+        // Citations: the ids of the documents that carry each sentence (its source first),
+        // or their positions in the cluster when the input has no ids.
+        let supporting: Vec<Vec<serde_json::Value>> = summary
+            .sentences
+            .iter()
+            .map(|s| {
+                s.supporting
+                    .iter()
+                    .map(
+                        |&d| match cluster.docs.get(d).and_then(|doc| doc.id.clone()) {
+                            Some(id) => serde_json::Value::from(id),
+                            None => serde_json::Value::from(d),
+                        },
+                    )
+                    .collect()
+            })
+            .collect();
         serde_json::to_writer(
             &mut out,
-            &serde_json::json!({"id": cluster.id, "sentences": sentences}),
+            &serde_json::json!({"id": cluster.id, "sentences": sentences, "supporting": supporting}),
         )?;
         writeln!(out)?;
     }
