@@ -357,6 +357,7 @@ fn claim(
         scope,
         scope_date,
         source,
+        source_inherited: false,
         sentence: s.text.to_string(),
         citation: s.cite.clone(),
     })

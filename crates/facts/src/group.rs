@@ -103,6 +103,8 @@ pub(crate) fn group(
                 scope: c.scope.clone(),
                 scope_date: c.scope_date.clone(),
                 source: c.source.clone(),
+                source_inherited: c.source_inherited,
+                scope_key: String::new(),
                 outlets: vec![label.clone()],
                 citations: vec![c.citation.clone()],
                 conflicts: false,
@@ -117,8 +119,9 @@ pub(crate) fn group(
             });
             match existing {
                 Some(v) => {
-                    if v.source.is_none() {
+                    if v.source.is_none() || (v.source_inherited && !c.source_inherited) {
                         v.source = c.source.clone();
+                        v.source_inherited = c.source_inherited;
                     }
                     if !v.outlets.contains(&label) {
                         v.outlets.push(label);
@@ -129,6 +132,9 @@ pub(crate) fn group(
                 }
                 None => values.push(candidate),
             }
+        }
+        for v in &mut values {
+            v.scope_key = scope_key(v);
         }
         // Conflicts: comparable values of an event that cannot both be true. Counts without
         // an event ("1.5 million people") are background, never judged.
@@ -153,12 +159,19 @@ pub(crate) fn group(
         let all_same = values
             .windows(2)
             .all(|w| same_value(&w[0].quantity, &w[1].quantity));
+        // Compatible only when every pair was held against the other (same scope, other
+        // article, near in time); otherwise the values count different things.
+        let all_compared = judged
+            && (0..values.len())
+                .all(|a| (a + 1..values.len()).all(|b| comparable(&values[a], &values[b], dates)));
         let agreement = if !multi {
             Agreement::Single
         } else if conflict {
             Agreement::Conflict
         } else if all_same {
             Agreement::Agree
+        } else if all_compared {
+            Agreement::Compatible
         } else {
             Agreement::Differ
         };

@@ -1,13 +1,15 @@
-//! The story's dated events: every sentence with a resolved date becomes an event (the
-//! sentence, or the clause around the date in a long one); events on the same date whose
-//! words overlap are merged across articles; the result is in date order.
+//! The story's dated events: every resolved date of a sentence that is not a period bound
+//! ("since May") or the day of a report whose reported event has its own date becomes an
+//! event. Its text is short: the main clause of what happened, without attribution and
+//! date phrases. Events on the same date that share wording or names are merged across
+//! articles; the result is in date order.
 
 use std::collections::HashSet;
 
-use crosswire_model::facts::{Granularity, TimelineEvent};
+use crosswire_model::facts::{EntityKind, Granularity, TimelineEvent};
 use crosswire_text::content_terms;
 
-use crate::attribution::{self, Attribution};
+use crate::attribution::Attribution;
 use crate::dates::DateSpan;
 use crate::doc::Sentence;
 
@@ -27,30 +29,203 @@ const PERIOD_PREPOSITIONS: &[&str] = &[
 
 /// Words a sentence needs besides its dates to describe an event.
 const MIN_EVENT_TERMS: usize = 4;
-/// Sentences longer than this (in words) are cut to the clause around the date.
-const MAX_EVENT_WORDS: usize = 60;
+/// A short event description grows clause by clause to at least this many words...
+const MIN_SHORT_WORDS: usize = 12;
+/// ...and is cut (with an ellipsis) beyond this many.
+const MAX_SHORT_WORDS: usize = 25;
 
-fn event_text(s: &Sentence, d: &DateSpan) -> String {
-    let n = s.len();
-    if n <= MAX_EVENT_WORDS {
-        return s.text.trim_end_matches(['.', ' ']).to_string();
+/// Words that open an adverbial phrase before the main clause ("During talks in X, ...").
+const ADVERBIAL_OPENERS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "following",
+    "since",
+    "amid",
+    "despite",
+    "earlier",
+    "later",
+    "last",
+    "this",
+    "meanwhile",
+    "however",
+    "yesterday",
+    "today",
+];
+/// Words that open a clause describing something already named: the event stops there.
+const RELATIVE_OPENERS: &[&str] = &[
+    "where", "which", "who", "whom", "whose", "while", "whereas", "as", "although", "though",
+    "because", "when",
+];
+
+/// A named entity mentioned in a sentence: its tokens, canonical name and kind.
+pub(crate) type SentenceEntity = (std::ops::Range<usize>, String, EntityKind);
+
+/// Token range of a byte range of the sentence.
+fn token_range(s: &Sentence, bytes: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let lo = s
+        .toks
+        .iter()
+        .position(|t| t.start >= bytes.start)
+        .unwrap_or(s.len());
+    let hi = s
+        .toks
+        .iter()
+        .rposition(|t| t.end <= bytes.end)
+        .map_or(lo, |k| k + 1);
+    lo..hi.max(lo)
+}
+
+/// The tokens that tell the event dated by `d`: the reported clause when the date is
+/// inside one; the reported clause without its trailing attribution when the date only
+/// dates the report ("A and B met, the ministry said on Tuesday"); else the sentence.
+fn event_span(s: &Sentence, d: &DateSpan, attrs: &[Attribution]) -> std::ops::Range<usize> {
+    let whole = 0..s.len();
+    let Some(pos) = s.toks.get(d.start).map(|t| t.start) else {
+        return whole;
+    };
+    let substantial = |a: &&Attribution| {
+        let r = token_range(s, &a.content);
+        r.end - r.start >= 4
+    };
+    if let Some(a) = attrs
+        .iter()
+        .filter(substantial)
+        .find(|a| a.content.start <= pos && pos < a.content.end)
+    {
+        return token_range(s, &a.content);
     }
-    let mut a = d.start;
-    while a > 0 && !s.breaks_before(a) {
-        a -= 1;
+    // The date dates the report: a trailing attribution ("..., X said on Tuesday") is
+    // dropped; a leading one ("X said on Tuesday that ...") stays, as the telling may be
+    // the event ("Erdogan told Putin on Monday that ...").
+    if let Some(a) = attrs
+        .iter()
+        .filter(substantial)
+        .find(|a| a.content.start == 0 && a.content.end < s.text.len())
+    {
+        return token_range(s, &a.content);
     }
-    let mut b = d.end;
-    while b < n && !s.breaks_before(b) {
-        b += 1;
-    }
-    // A short clause needs its neighbour to say what happened.
-    if b - a < 8 && a > 0 {
-        a -= 1;
-        while a > 0 && !s.breaks_before(a) {
-            a -= 1;
+    whole
+}
+
+/// Whether tokens `a..b` are an adverbial phrase (a date, or a short phrase opened by a
+/// preposition) rather than the main clause.
+fn adverbial_segment(s: &Sentence, a: usize, b: usize, d: &DateSpan) -> bool {
+    let dated = (a..b).all(|k| s.date_at(k).is_some() || (d.start <= k && k < d.end));
+    dated || (b - a <= 10 && ADVERBIAL_OPENERS.contains(&s.word(a)))
+}
+
+/// A short description of the event dated by `d` within `span`: leading adverbials
+/// dropped, the first main clause and what completes it, the date itself removed.
+fn short_text(s: &Sentence, d: &DateSpan, span: std::ops::Range<usize>) -> String {
+    // Clause-sized segments of the span, cut at punctuation.
+    let mut segs: Vec<(usize, usize)> = Vec::new();
+    let mut a = span.start;
+    for k in span.start + 1..span.end {
+        if s.breaks_before(k) {
+            segs.push((a, k));
+            a = k;
         }
     }
-    s.span_text(a, b).to_string()
+    if a < span.end {
+        segs.push((a, span.end));
+    }
+    let first = segs
+        .iter()
+        .position(|&(a, b)| !adverbial_segment(s, a, b, d))
+        .unwrap_or(0);
+    // A leading phrase that names where or at what the event happened stays ("during
+    // talks at the resort city of X, an agreement was reached"); dates and bare adverbs go.
+    let mut chosen: Vec<usize> = Vec::new();
+    for &(a, b) in &segs[..first.min(segs.len())] {
+        let dated = (a..b).any(|k| s.date_at(k).is_some());
+        let names = (a + 1..b).any(|k| s.capitalized(k));
+        // "Since April 28, 18 sites were hit": the period is part of what is counted.
+        let period = s.dates.iter().any(|o| {
+            o.start >= a
+                && o.end <= b
+                && o.start != d.start
+                && o.prep
+                    .as_deref()
+                    .is_some_and(|p| PERIOD_PREPOSITIONS.contains(&p))
+        });
+        if (!dated && names && b - a <= 10) || period {
+            chosen.extend(a..b);
+        }
+    }
+    let mut words = 0;
+    let rest = &segs[first.min(segs.len())..];
+    let mut after_aside = false;
+    for (k, &(a, b)) in rest.iter().enumerate() {
+        // A phrase between dashes or in parentheses is an aside; the clause goes on after.
+        let opens_aside = s.gap_before(a).contains(['\u{2013}', '\u{2014}', '(']);
+        let closes_aside = b < span.end && s.gap_before(b).contains(['\u{2013}', '\u{2014}', ')']);
+        if k > 0 && opens_aside && closes_aside {
+            after_aside = true;
+            continue;
+        }
+        let opener = s.word(a);
+        let relative = RELATIVE_OPENERS.contains(&opener)
+            || (opener.ends_with("ing") && opener.len() > 5 && !s.capitalized(a));
+        if k > 0 && (relative || (words >= MIN_SHORT_WORDS && !after_aside)) {
+            break;
+        }
+        after_aside = false;
+        chosen.extend(a..b);
+        words += b - a;
+    }
+    // Drop the event's own date (the date column shows it), and cut long texts.
+    let mut kept: Vec<usize> = chosen
+        .into_iter()
+        .filter(|&k| !(d.start <= k && k < d.end))
+        .collect();
+    let cut = kept.len() > MAX_SHORT_WORDS;
+    kept.truncate(MAX_SHORT_WORDS);
+    // Contiguous runs keep their own punctuation; a gap where the date was is one space.
+    let mut out = String::new();
+    let mut run_start: Option<usize> = None;
+    let mut prev: Option<usize> = None;
+    for &k in &kept {
+        if let (Some(a), Some(p)) = (run_start, prev)
+            && p + 1 != k
+        {
+            push_piece(&mut out, s.span_text(a, p + 1));
+            run_start = None;
+        }
+        run_start.get_or_insert(k);
+        prev = Some(k);
+    }
+    if let (Some(a), Some(p)) = (run_start, prev) {
+        push_piece(&mut out, s.span_text(a, p + 1));
+    }
+    let trimmed = out
+        .trim_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '\u{2013}' | '\u{2014}')
+        })
+        .to_string();
+    let mut chars = trimmed.chars();
+    let mut text: String = match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    };
+    if cut {
+        text.push('…');
+    }
+    text
+}
+
+fn push_piece(out: &mut String, piece: &str) {
+    let piece = piece.trim_matches(|c: char| c.is_whitespace() || c == ',');
+    if piece.is_empty() {
+        return;
+    }
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    out.push_str(piece);
 }
 
 fn terms(text: &str) -> HashSet<String> {
@@ -63,40 +238,69 @@ fn similar(a: &HashSet<String>, b: &HashSet<String>) -> bool {
     common >= 4 && common * 3 >= smaller
 }
 
+/// What an event is matched on: its terms and the people and other names in it.
+struct EventKey {
+    terms: HashSet<String>,
+    people: HashSet<String>,
+    names: HashSet<String>,
+}
+
+impl EventKey {
+    /// The same event told in other words: similar wording, or a person in common and
+    /// a few words besides, or two names in common and a few words besides.
+    fn same_event(&self, other: &EventKey) -> bool {
+        let common = self.terms.intersection(&other.terms).count();
+        similar(&self.terms, &other.terms)
+            || (common >= 3 && self.people.intersection(&other.people).next().is_some())
+            || (common >= 3 && self.names.intersection(&other.names).count() >= 2)
+    }
+}
+
 /// Build the timeline from sentences whose dates are resolved. `attributions` (per
 /// sentence) separate a reported event from the report of it: in "X announced Sunday that
-/// Y happened on May 18" the May 18 event is what was reported.
+/// Y happened on May 18" the event is Y on May 18 and Sunday is not an event date.
+/// `entities` (per sentence) are the names mentioned, for matching one event told in
+/// different words.
 pub(crate) fn build(
     sentences: &[Sentence],
     attributions: &[Vec<Attribution>],
+    entities: &[Vec<SentenceEntity>],
 ) -> Vec<TimelineEvent> {
-    let mut events: Vec<(TimelineEvent, HashSet<String>, usize)> = Vec::new();
+    let mut events: Vec<(TimelineEvent, EventKey, usize)> = Vec::new();
     let mut order = 0;
+    let no_attrs: Vec<Attribution> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
-        // A sentence dated to the day does not need its coarser dates ("last week").
-        let has_day = s.dates.iter().any(|d| {
+        let attrs = attributions.get(si).unwrap_or(&no_attrs);
+        let is_day = |d: &DateSpan| {
             d.resolved
                 .as_ref()
                 .is_some_and(|r| r.granularity == Granularity::Day)
-        });
-        let day_dates = s
-            .dates
-            .iter()
-            .filter(|d| {
-                d.resolved
-                    .as_ref()
-                    .is_some_and(|r| r.granularity == Granularity::Day)
+        };
+        // A sentence dated to the day does not need its coarser dates ("last week").
+        let has_day = s.dates.iter().any(is_day);
+        let in_content = |d: &DateSpan| {
+            s.toks.get(d.start).is_some_and(|t| {
+                attrs
+                    .iter()
+                    .any(|a| a.content.start <= t.start && t.start < a.content.end)
             })
-            .count();
+        };
+        let is_period = |d: &DateSpan| {
+            d.prep
+                .as_deref()
+                .is_some_and(|p| PERIOD_PREPOSITIONS.contains(&p))
+        };
+        // A day inside what was reported makes the report's own day no event date.
+        let reported_day = !attrs.is_empty()
+            && s.dates
+                .iter()
+                .any(|d| is_day(d) && !is_period(d) && in_content(d));
         for d in &s.dates {
             let Some(date) = &d.resolved else { continue };
             if has_day && date.granularity != Granularity::Day {
                 continue;
             }
-            if d.prep
-                .as_deref()
-                .is_some_and(|p| PERIOD_PREPOSITIONS.contains(&p))
-            {
+            if is_period(d) || (reported_day && !in_content(d)) {
                 continue;
             }
             let outside: usize = (0..s.len())
@@ -110,31 +314,34 @@ pub(crate) fn build(
             if outside < MIN_EVENT_TERMS || to_reader {
                 continue;
             }
-            let reported = if day_dates > 1 && d.start < s.len() {
-                let pos = s.toks[d.start].start;
-                attributions
-                    .get(si)
-                    .into_iter()
-                    .flatten()
-                    .find(|a| a.content.start <= pos && pos < a.content.end && a.content.start > 0)
-                    .map(|a| attribution::content_text(s, &a.content).0)
-            } else {
-                None
-            };
-            let text = match reported {
-                Some(t) if t.split_whitespace().count() >= 4 => t,
-                _ => event_text(s, d),
-            };
-            let mut t = terms(&text);
+            let span = event_span(s, d, attrs);
+            let mut text = short_text(s, d, span.clone());
+            if text.split_whitespace().count() < 3 {
+                text = short_text(s, d, 0..s.len());
+            }
+            let mut t = terms(s.span_text(span.start, span.end));
             for k in d.start..d.end {
                 t.remove(&crosswire_text::stem(s.word(k)));
+            }
+            let mut key = EventKey {
+                terms: t,
+                people: HashSet::new(),
+                names: HashSet::new(),
+            };
+            for (r, name, kind) in entities.get(si).into_iter().flatten() {
+                if r.start >= span.start && r.end <= span.end {
+                    if *kind == EntityKind::Person {
+                        key.people.insert(name.clone());
+                    }
+                    key.names.insert(name.clone());
+                }
             }
             let label = s.cite.label.clone();
             let same = events
                 .iter_mut()
-                .find(|(e, et, _)| e.date.iso == date.iso && similar(et, &t));
+                .find(|(e, ek, _)| e.date.iso == date.iso && ek.same_event(&key));
             match same {
-                Some((e, _, _)) => {
+                Some((e, ek, _)) => {
                     if !e.outlets.contains(&label) {
                         e.outlets.push(label);
                     }
@@ -145,16 +352,19 @@ pub(crate) fn build(
                     if e.date.inferred && !date.inferred {
                         e.date = date.clone();
                     }
+                    ek.people.extend(key.people);
+                    ek.names.extend(key.names);
                 }
                 None => {
                     events.push((
                         TimelineEvent {
                             date: date.clone(),
                             text,
+                            sentence: s.text.trim().to_string(),
                             outlets: vec![label],
                             citations: vec![s.cite.clone()],
                         },
-                        t,
+                        key,
                         order,
                     ));
                     order += 1;

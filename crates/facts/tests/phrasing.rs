@@ -94,7 +94,10 @@ fn compatible_bounds_differ_without_conflict() {
         ),
     ]);
     let g = group(&f, "peopl|injured");
-    assert_eq!(g.agreement, Agreement::Differ);
+    // Same (unstated) scope, values that can both be true: compatible, not a conflict and
+    // not "different scopes".
+    assert_eq!(g.agreement, Agreement::Compatible);
+    assert!(g.values.iter().all(|v| v.scope_key.is_empty()));
     assert!(g.values.iter().all(|v| !v.conflicts));
 }
 

@@ -103,6 +103,11 @@ pub struct QuantityClaim {
     /// Who the article attributes the number to, when stated ("the United Nations").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// True when `source` is not stated in this sentence but carried over from the previous
+    /// sentence of the paragraph, which counts the same kind of thing or continues its topic
+    /// ("18 health facilities have been struck, OCHA said. Two hospitals were hit twice.").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub source_inherited: bool,
     /// The sentence the claim came from.
     pub sentence: String,
     pub citation: Citation,
@@ -116,7 +121,11 @@ pub enum Agreement {
     Single,
     /// Every source gives the same value.
     Agree,
-    /// Values differ but do not contradict: different scopes, or compatible bounds.
+    /// Values for the same scope differ in wording or bound but can all be true
+    /// ("more than 120" and "at least 150").
+    Compatible,
+    /// Values are for different scopes (periods, moments) and are not compared: each
+    /// value's `scope_key` tells which scope it is for.
     Differ,
     /// At least two values for the same (or no stated) scope cannot both be true.
     Conflict,
@@ -151,6 +160,16 @@ pub struct GroupValue {
     pub scope_date: Option<ResolvedDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// True when the source was carried over from a neighbouring sentence (see
+    /// [`QuantityClaim::source_inherited`]).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub source_inherited: bool,
+    /// The scope this value is compared within: the scope's preposition and resolved date
+    /// ("since 2019-04-25"), its folded words when unresolved, or "" when no scope is
+    /// stated. Values with equal keys (from different articles) are compared; values with
+    /// different keys are counts over different periods.
+    #[serde(default)]
+    pub scope_key: String,
     /// Outlet labels stating this value, deduplicated.
     pub outlets: Vec<String>,
     pub citations: Vec<Citation>,
@@ -171,13 +190,57 @@ pub struct Statement {
     /// Title or role of the speaker when the story gives one ("Turkish Defense Minister").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
-    /// The reporting verb as written ("said", "told", "according to").
+    /// The reporting verb as written ("said", "told", "according to", "denies").
     pub verb: String,
     /// What was said: the quoted words, or the reported clause.
     pub text: String,
     /// True for words in quotation marks.
     pub direct: bool,
     pub citation: Citation,
+}
+
+/// Stems of reporting verbs that change what a reader takes from the reported words: the
+/// speaker denies, rejects or disputes them, warns of them, or only claims them.
+const STANCE_VERB_STEMS: &[&str] = &[
+    "deni",
+    "deny",
+    "reject",
+    "disput",
+    "warn",
+    "claim",
+    "alleg",
+    "insist",
+    "admit",
+    "acknowledg",
+    "refut",
+    "dismiss",
+    "contest",
+    "threaten",
+    "vow",
+    "promis",
+    "pledg",
+    "accus",
+    "doubt",
+    "question",
+    "predict",
+    "fear",
+    "hope",
+    "urg",
+    "demand",
+    "call",
+];
+
+impl Statement {
+    /// The reporting verb, lowercase, when it changes the meaning of the reported words
+    /// ("denies", "warned", "claimed"); `None` for neutral ones ("said", "told").
+    pub fn stance_verb(&self) -> Option<String> {
+        let v = self.verb.trim().to_lowercase();
+        let first = v.split_whitespace().next()?;
+        STANCE_VERB_STEMS
+            .iter()
+            .any(|s| first.starts_with(s))
+            .then_some(v)
+    }
 }
 
 /// What kind of thing an entity is.
@@ -254,8 +317,12 @@ pub struct DateMention {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct TimelineEvent {
     pub date: ResolvedDate,
-    /// What happened: the clause around the date, from the first article that states it.
+    /// What happened, short: the clause of the event's main verb with its subject and
+    /// object, attribution and date phrases dropped, from the first article that states it.
     pub text: String,
+    /// The whole sentence the event was read from (in the first article stating it).
+    #[serde(default)]
+    pub sentence: String,
     /// Outlet labels stating it, deduplicated.
     pub outlets: Vec<String>,
     pub citations: Vec<Citation>,

@@ -30,8 +30,9 @@ fn agreement_label(a: Agreement) -> &'static str {
     match a {
         Agreement::Single => "one outlet",
         Agreement::Agree => "sources agree",
-        Agreement::Differ => "values differ",
-        Agreement::Conflict => "⚠ sources disagree",
+        Agreement::Compatible => "same scope, values differ but can all be true",
+        Agreement::Differ => "different scopes or sources, not directly comparable",
+        Agreement::Conflict => "⚠ sources disagree for the same scope",
     }
 }
 
@@ -65,6 +66,15 @@ fn value_label(v: &GroupValue) -> String {
         s.push_str(" ⚠");
     }
     s
+}
+
+/// The value's source; one carried over from the previous sentence says so.
+fn source_label(v: &GroupValue) -> String {
+    match &v.source {
+        Some(src) if v.source_inherited => format!("{src} (from the previous sentence)"),
+        Some(src) => src.clone(),
+        None => "—".to_string(),
+    }
 }
 
 /// How an article is cited: the digest's source numbering, or the facts' own label.
@@ -150,9 +160,15 @@ fn distinct_statements<'a>(list: &[&'a Statement]) -> Vec<(&'a Statement, Vec<&'
     out.into_iter().map(|(s, l, _)| (s, l)).collect()
 }
 
+/// The statement's words, led by its reporting verb when the verb changes their meaning
+/// ("denies: its strikes target civilians").
 fn statement_text(st: &Statement) -> String {
     let t = truncate(&st.text);
-    if st.direct { format!("“{t}”") } else { t }
+    let t = if st.direct { format!("“{t}”") } else { t };
+    match st.stance_verb() {
+        Some(v) => format!("{v}: {t}"),
+        None => t,
+    }
 }
 
 fn timeline_sources(e: &TimelineEvent, cite: Cite<'_>) -> String {
@@ -187,7 +203,7 @@ pub fn markdown(facts: &Facts, cite: Cite<'_>) -> String {
                     claim,
                     cell(&value_label(v)),
                     cell(&scope_label(v)),
-                    cell(v.source.as_deref().unwrap_or("—")),
+                    cell(&source_label(v)),
                     cell(&outlets_label(v, cite)),
                 );
             }
@@ -248,6 +264,7 @@ pub fn html(facts: &Facts, cite: Cite<'_>) -> String {
                 let class = match g.agreement {
                     Agreement::Conflict => "conflict",
                     Agreement::Differ => "differ",
+                    Agreement::Compatible => "compatible",
                     Agreement::Agree => "agree",
                     Agreement::Single => "single",
                 };
@@ -267,7 +284,7 @@ pub fn html(facts: &Facts, cite: Cite<'_>) -> String {
                         "<td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                         e(&value_label(v)),
                         e(&scope_label(v)),
-                        e(v.source.as_deref().unwrap_or("—")),
+                        e(&source_label(v)),
                         e(&outlets_label(v, cite))
                     );
                 }
@@ -346,6 +363,8 @@ mod tests {
             scope: Some("since <b>May</b>".into()),
             scope_date: None,
             source: Some("A & B".into()),
+            source_inherited: false,
+            scope_key: "since 2019-05".into(),
             outlets: vec![outlet.into()],
             citations: vec![cite(outlet)],
             conflicts: true,
@@ -377,6 +396,7 @@ mod tests {
             timeline: vec![TimelineEvent {
                 date,
                 text: "Talks held".into(),
+                sentence: "Talks were held on Monday.".into(),
                 outlets: vec!["x".into()],
                 citations: vec![cite("x")],
             }],

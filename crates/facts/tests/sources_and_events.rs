@@ -1,0 +1,240 @@
+//! Carried-over sources, reporting verbs that change meaning, event dates versus report
+//! days, one event told in different words, short event texts, and how agreement reads.
+//! Every story here is written for these tests.
+
+use chrono::NaiveDate;
+use crosswire_facts::extract;
+use crosswire_facts::facts::{Agreement, Facts};
+use crosswire_model::{Article, CleanStats, Metadata};
+
+fn article(id: &str, published: (i32, u32, u32), paragraphs: &[&str]) -> Article {
+    Article {
+        id: id.into(),
+        origin: id.into(),
+        meta: Metadata {
+            title: format!("Title {id}"),
+            published: NaiveDate::from_ymd_opt(published.0, published.1, published.2),
+            outlet: Some(format!("Outlet {id}")),
+            ..Metadata::default()
+        },
+        paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+        stats: CleanStats::default(),
+        removed: Vec::new(),
+    }
+}
+
+fn markdown(f: &Facts) -> String {
+    crosswire_report::sections::facts::markdown(f, &crosswire_report::sections::facts::own_label)
+}
+
+#[test]
+fn a_source_carries_to_the_next_sentence_on_the_same_count() {
+    let f = extract(&[article(
+        "a",
+        (2021, 3, 12),
+        &[
+            "Since March 2, a total of 12 schools have been damaged, the relief agency told \
+             the Daily Planet on Friday. Three clinics were hit twice.",
+            "Five clinics were struck last year.",
+        ],
+    )]);
+    let clinics: Vec<_> = f.claims.iter().filter(|c| c.counted == "clinics").collect();
+    assert_eq!(clinics.len(), 2, "{clinics:#?}");
+    // Same paragraph, same kind of event, no source of its own: inherited, and says so.
+    assert_eq!(clinics[0].quantity.low, 3.0);
+    assert_eq!(clinics[0].source.as_deref(), Some("relief agency"));
+    assert!(clinics[0].source_inherited);
+    // The next paragraph starts afresh.
+    assert_eq!(clinics[1].source, None);
+    assert!(!clinics[1].source_inherited);
+    let schools = f
+        .claims
+        .iter()
+        .find(|c| c.counted == "schools")
+        .expect("schools");
+    assert!(!schools.source_inherited);
+    assert!(markdown(&f).contains("relief agency (from the previous sentence)"));
+}
+
+#[test]
+fn a_source_does_not_carry_to_another_topic_or_an_attributed_sentence() {
+    let f = extract(&[article(
+        "a",
+        (2021, 3, 12),
+        &[
+            "Floods have killed 40 villagers, the governor said. The town has 300 schools. \
+           Medics said 20 villagers were injured.",
+        ],
+    )]);
+    let schools = f.claims.iter().find(|c| c.counted == "schools");
+    assert!(schools.is_none_or(|c| c.source.is_none()), "{schools:#?}");
+    let injured = f
+        .claims
+        .iter()
+        .find(|c| c.event_class.as_deref() == Some("injured"))
+        .expect("injured");
+    assert_eq!(injured.source.as_deref(), Some("Medics"));
+    assert!(!injured.source_inherited);
+}
+
+#[test]
+fn a_denial_keeps_its_verb() {
+    let f = extract(&[article(
+        "a",
+        (2021, 3, 12),
+        &[
+            "The army denies its shells hit the market. The mayor warned that more floods \
+           would come. The mayor said the town would rebuild.",
+        ],
+    )]);
+    let denial = f
+        .statements
+        .iter()
+        .find(|s| s.text.contains("shells hit the market"))
+        .expect("denial");
+    assert_eq!(denial.verb, "denies");
+    assert_eq!(denial.stance_verb().as_deref(), Some("denies"));
+    let md = markdown(&f);
+    assert!(md.contains("denies: its shells hit the market"), "{md}");
+    assert!(md.contains("warned: more floods would come"), "{md}");
+    // A neutral verb adds nothing.
+    assert!(md.contains("- the town would rebuild"), "{md}");
+}
+
+#[test]
+fn an_event_is_dated_by_its_own_day_not_the_day_it_was_announced() {
+    // Published Tuesday 2021-03-09: "Sunday" is March 7, the truce March 6.
+    let f = extract(&[article(
+        "a",
+        (2021, 3, 9),
+        &["The monitoring group announced Sunday that the rebels declared a truce on March 6."],
+    )]);
+    let isos: Vec<&str> = f.timeline.iter().map(|e| e.date.iso.as_str()).collect();
+    assert_eq!(isos, ["2021-03-06"], "{:#?}", f.timeline);
+    let e = &f.timeline[0];
+    assert_eq!(e.text, "The rebels declared a truce");
+    assert!(e.sentence.contains("announced Sunday"));
+}
+
+#[test]
+fn one_event_told_in_different_words_is_one_row() {
+    let f = extract(&[
+        article(
+            "a",
+            (2021, 3, 9),
+            &[
+                "On Monday, President Jane Doe told her counterpart Max Power that the border \
+               would stay open.",
+            ],
+        ),
+        article(
+            "b",
+            (2021, 3, 10),
+            &[
+                "The two leaders spoke by phone on March 8, when Doe raised the border issue \
+               with Power.",
+            ],
+        ),
+        article(
+            "c",
+            (2021, 3, 9),
+            &["On Monday, farmers in the valley blocked the main road with tractors."],
+        ),
+    ]);
+    let day: Vec<_> = f
+        .timeline
+        .iter()
+        .filter(|e| e.date.iso == "2021-03-08")
+        .collect();
+    assert_eq!(day.len(), 2, "{day:#?}");
+    let call = day
+        .iter()
+        .find(|e| e.text.contains("Jane Doe"))
+        .expect("the call");
+    assert_eq!(call.outlets, ["Outlet a", "Outlet b"]);
+    let road = day
+        .iter()
+        .find(|e| e.text.contains("tractors"))
+        .expect("road");
+    assert_eq!(road.outlets, ["Outlet c"]);
+}
+
+#[test]
+fn event_text_is_the_main_clause_without_attribution_or_date() {
+    let f = extract(&[article(
+        "a",
+        (2021, 3, 12),
+        &[
+            "Government troops captured the hilltop town of Kafr Zeta on Wednesday, which \
+           opened the road to the north, a military source said.",
+            "In early March, the council approved a new budget of five million dinars after \
+           months of talks between the parties – the first in a decade – and the mayor \
+           welcomed it as a turning point for the region and its people.",
+        ],
+    )]);
+    let captured = f
+        .timeline
+        .iter()
+        .find(|e| e.date.iso == "2021-03-10")
+        .expect("Wednesday");
+    assert_eq!(
+        captured.text,
+        "Government troops captured the hilltop town of Kafr Zeta"
+    );
+    let budget = f
+        .timeline
+        .iter()
+        .find(|e| e.date.iso == "2021-03")
+        .expect("early March");
+    assert!(
+        budget.text.starts_with("The council approved a new budget"),
+        "{budget:#?}"
+    );
+    assert!(budget.text.split_whitespace().count() <= 26, "{budget:#?}");
+    assert!(!budget.text.contains("early March"));
+}
+
+#[test]
+fn agreement_tells_scopes_apart_from_conflicts() {
+    // Different periods from different sources: not compared, and the table says so.
+    let f = extract(&[
+        article(
+            "a",
+            (2021, 3, 12),
+            &["More than 120 civilians have been killed, rescue workers said."],
+        ),
+        article(
+            "b",
+            (2021, 3, 12),
+            &["At least 167 civilians have been killed since February 25, monitors said."],
+        ),
+    ]);
+    let g = &f.claim_groups[0];
+    assert_eq!(g.agreement, Agreement::Differ);
+    let keys: Vec<&str> = g.values.iter().map(|v| v.scope_key.as_str()).collect();
+    assert!(
+        keys.contains(&"") && keys.contains(&"since 2021-02-25"),
+        "{keys:?}"
+    );
+    assert!(g.values.iter().all(|v| !v.conflicts));
+    assert!(markdown(&f).contains("different scopes or sources"));
+    // The same scope, two outlets, two exact numbers: a conflict, marked on both values.
+    let f = extract(&[
+        article(
+            "a",
+            (2021, 3, 12),
+            &["Twelve people were killed in the blast."],
+        ),
+        article(
+            "b",
+            (2021, 3, 12),
+            &["The blast killed 15 people, police said."],
+        ),
+    ]);
+    let g = &f.claim_groups[0];
+    assert_eq!(g.agreement, Agreement::Conflict);
+    assert!(g.values.iter().all(|v| v.conflicts));
+    let md = markdown(&f);
+    assert!(md.contains("⚠ sources disagree for the same scope"), "{md}");
+    assert!(md.contains("Twelve ⚠") && md.contains("15 ⚠"), "{md}");
+}
