@@ -132,3 +132,21 @@ fn groups_keep_the_fullest_version_as_representative() {
     assert_eq!(ids, vec!["short", "exact"]);
     assert!(find_duplicates(&[]).is_empty());
 }
+
+#[test]
+fn large_batches_use_lsh_and_still_find_copies() {
+    // Past DIRECT_COMPARISONS representatives, candidates come from the LSH index.
+    let mut articles: Vec<Article> = (0..400)
+        .map(|k| article(&format!("a{k}"), &text(1000 + k, 150)))
+        .collect();
+    for k in [3u64, 200, 399] {
+        let copy = edit(&text(1000 + k, 150), 20, k);
+        articles.push(article(&format!("copy-of-a{k}"), &copy));
+    }
+    let groups = find_duplicates(&articles);
+    assert_eq!(groups.len(), 3, "{groups:?}");
+    for g in &groups {
+        assert_eq!(g.copies.len(), 1);
+        assert_eq!(g.copies[0].id, format!("copy-of-{}", g.representative));
+    }
+}
