@@ -3,7 +3,7 @@
 use crosswire_model::CopyKind;
 
 use crate::minhash::Signature;
-use crate::shingle::{content_hash, intersection_size, normalized_words, shingles};
+use crate::shingle::{content_hash, intersection_size, shingles, word_hashes};
 
 /// Jaccard similarity of shingle sets from which two texts count as near-duplicates: the
 /// same article with small edits, added or dropped lines.
@@ -40,7 +40,7 @@ pub struct Fingerprint {
 
 impl Fingerprint {
     pub fn of(text: &str) -> Fingerprint {
-        let words = normalized_words(text);
+        let words = word_hashes(text);
         let shingles = shingles(&words);
         let sketch = Sketch {
             content_hash: content_hash(&words),

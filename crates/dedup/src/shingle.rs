@@ -9,19 +9,22 @@
 /// reports of one event rarely share many.
 pub const SHINGLE_WORDS: usize = 4;
 
-/// The words of `text`, lowercased and diacritic-folded, apostrophes and hyphens dropped so
-/// that "north-western" = "northwestern" and "rebels’" = "rebels'".
-pub fn normalized_words(text: &str) -> Vec<String> {
-    crosswire_text::words(text)
-        .into_iter()
-        .map(|t| {
-            crosswire_text::fold(t.text)
-                .chars()
-                .filter(|c| !matches!(c, '\'' | '-'))
-                .collect::<String>()
-        })
-        .filter(|w| !w.is_empty())
-        .collect()
+/// Hashes of the words of `text`, lowercased and diacritic-folded, apostrophes and hyphens
+/// dropped so that "north-western" = "northwestern" and "rebels’" = "rebels'".
+pub fn word_hashes(text: &str) -> Vec<u64> {
+    let mut folded = String::new();
+    let mut out = Vec::new();
+    for t in crosswire_text::words(text) {
+        folded.clear();
+        for c in t.text.chars() {
+            crosswire_text::fold_char(c, &mut folded);
+        }
+        folded.retain(|c| !matches!(c, '\'' | '-'));
+        if !folded.is_empty() {
+            out.push(hash_bytes(folded.as_bytes()));
+        }
+    }
+    out
 }
 
 /// Stable 64-bit hash of bytes (FNV-1a followed by a SplitMix64 finalizer for avalanche).
@@ -43,18 +46,18 @@ pub fn mix64(mut z: u64) -> u64 {
 
 /// Hash of the whole normalized text: equal for exact copies (whitespace, case, accents
 /// and punctuation aside).
-pub fn content_hash(words: &[String]) -> u64 {
+pub fn content_hash(word_hashes: &[u64]) -> u64 {
     let mut h: u64 = 0x9e37_79b9_7f4a_7c15;
-    for w in words {
-        h = mix64(h ^ hash_bytes(w.as_bytes()));
+    for &w in word_hashes {
+        h = mix64(h ^ w);
     }
     h
 }
 
-/// Sorted, de-duplicated hashes of the word shingles of `words`. A text shorter than one
-/// shingle yields one shingle of all its words (so short texts can still match exactly).
-pub fn shingles(words: &[String]) -> Vec<u64> {
-    let word_hashes: Vec<u64> = words.iter().map(|w| hash_bytes(w.as_bytes())).collect();
+/// Sorted, de-duplicated hashes of the word shingles of a text given by its
+/// [`word_hashes`]. A text shorter than one shingle yields one shingle of all its words (so
+/// short texts can still match exactly).
+pub fn shingles(word_hashes: &[u64]) -> Vec<u64> {
     let mut out: Vec<u64> = if word_hashes.len() < SHINGLE_WORDS {
         if word_hashes.is_empty() {
             Vec::new()
@@ -98,8 +101,8 @@ mod tests {
     #[test]
     fn normalization_ignores_case_accents_and_joiners() {
         assert_eq!(
-            normalized_words("North-Western Erdoğan’s"),
-            normalized_words("northwestern ERDOGAN's")
+            word_hashes("North-Western Erdoğan’s"),
+            word_hashes("northwestern ERDOGAN's")
         );
     }
 
@@ -113,8 +116,8 @@ mod tests {
     #[test]
     fn shingles_of_short_and_empty_texts() {
         assert!(shingles(&[]).is_empty());
-        assert_eq!(shingles(&normalized_words("two words")).len(), 1);
-        assert_eq!(shingles(&normalized_words("a b c d e")).len(), 2);
+        assert_eq!(shingles(&word_hashes("two words")).len(), 1);
+        assert_eq!(shingles(&word_hashes("a b c d e")).len(), 2);
     }
 
     #[test]
