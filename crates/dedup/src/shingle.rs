@@ -62,7 +62,7 @@ pub fn shingles(word_hashes: &[u64]) -> Vec<u64> {
         if word_hashes.is_empty() {
             Vec::new()
         } else {
-            vec![combine(&word_hashes)]
+            vec![combine(word_hashes)]
         }
     } else {
         word_hashes.windows(SHINGLE_WORDS).map(combine).collect()
