@@ -208,7 +208,10 @@ pub fn is_noise_role(el: &Element) -> bool {
 
 /// Whether the class/id names a comment section (never protected as prose).
 pub fn is_comment_class(ci: &str) -> bool {
-    ci.contains("comment") || ci.contains("kommentar") || ci.contains("disqus") || ci.contains("respond")
+    ci.contains("comment")
+        || ci.contains("kommentar")
+        || ci.contains("disqus")
+        || ci.contains("respond")
 }
 
 /// Whether the class/id string names furniture.

@@ -258,9 +258,7 @@ impl<'a> Analysis<'a> {
             };
             let tag = &*el.tag;
             let len = match tag {
-                "p" | "pre" | "td" | "blockquote" => {
-                    self.text[i] - self.link[i].min(self.text[i])
-                }
+                "p" | "pre" | "td" | "blockquote" => self.text[i] - self.link[i].min(self.text[i]),
                 "div" | "section" | "article" | "span" | "font" | "center" | "main" => self.own[i],
                 _ => continue,
             };

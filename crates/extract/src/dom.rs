@@ -46,7 +46,8 @@ pub fn tag_flags(tag: &str) -> u32 {
         | "summary" | "fieldset" | "hgroup" | "dialog" | "dir" => CLOSES_P | BLOCK,
         "h1" => CLOSES_P | BLOCK | HEADING | DROPPED,
         "h2" | "h3" | "h4" | "h5" | "h6" => CLOSES_P | BLOCK | HEADING,
-        "ul" | "ol" | "dl" | "pre" | "blockquote" | "hr" | "li" | "dd" | "dt" => CLOSES_P | BLOCK,
+        "ul" | "ol" | "dl" | "pre" | "blockquote" | "li" | "dd" | "dt" => CLOSES_P | BLOCK,
+        "hr" => CLOSES_P | BLOCK | VOID,
         "table" => CLOSES_P | BLOCK | SCOPE,
         "td" | "th" | "caption" => BLOCK | SCOPE,
         "tr" | "tbody" | "thead" | "tfoot" => BLOCK,
@@ -583,6 +584,15 @@ mod tests {
         assert_eq!(e.attr("data-x"), Some("&"));
         assert_eq!(dom.text_of(div), "tu");
         assert_eq!(dom.find_all("p").count(), 0);
+    }
+
+    #[test]
+    fn void_elements_hold_nothing() {
+        let dom = Dom::parse("<div><hr><p>a</p><img src=x><br>b</div>");
+        for void in ["hr", "img", "br"] {
+            let id = dom.find_all(void).next().unwrap();
+            assert!(dom.nodes[id].children.is_empty(), "{void}");
+        }
     }
 
     #[test]
