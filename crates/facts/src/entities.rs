@@ -17,7 +17,7 @@ use crosswire_model::facts::{Entity, EntityKind};
 use crosswire_text::{fold, is_stopword};
 
 use crate::doc::Sentence;
-use crate::lexicon;
+use crate::{gazetteer, lexicon};
 
 /// One name found in one sentence.
 #[derive(Debug, Clone)]
@@ -398,6 +398,15 @@ pub(crate) fn merge(mentions: &[Mention], sentences: &[Sentence]) -> EntityTable
     for (k, a) in accs.iter_mut() {
         let unclassified = a.kind_votes == [0, 0, 0];
         if unclassified && !k.contains(' ') && has_demonym(k, &demonyms) {
+            a.kind_votes[2] += 1;
+        }
+        // What context leaves undecided, the gazetteer decides: news agencies are
+        // organizations (even where they look like places: "in Reuters"), known countries
+        // and cities places. A person reading always stands ("Jordan said").
+        if a.kind_votes[0] == 0 && gazetteer::is_news_agency(k) {
+            a.kind_votes = [0, 1, 0];
+            a.place_votes = 0;
+        } else if a.kind_votes[..2] == [0, 0] && gazetteer::is_place(k) {
             a.kind_votes[2] += 1;
         }
     }

@@ -7,7 +7,8 @@
 //! articles ─▶ doc::sentences ─▶ dates::find (resolved against each article's date, or the
 //!             story's, marked inferred)
 //!                            ─▶ attribution::find ─▶ who said what (Statement)
-//!                            ─▶ entities::mentions ─▶ entities::merge (Entity)
+//!                            ─▶ entities::mentions ─▶ entities::merge (Entity; kinds the
+//!                               context leaves open from a small [`gazetteer`])
 //!                            ─▶ claims::find (a source carried over from the previous
 //!                               sentence of the paragraph, marked inherited)
 //!                            ─▶ group::group (QuantityClaim, ClaimGroup)
@@ -23,6 +24,7 @@ mod claims;
 mod dates;
 mod doc;
 mod entities;
+mod gazetteer;
 mod group;
 pub mod lexicon;
 mod numbers;

@@ -251,6 +251,86 @@ fn timeline_has_the_story_dates_in_order() {
         .find(|e| e.date.iso == "2019-05-14")
         .expect("May 14 event");
     assert!(call.outlets.len() >= 3, "{call:#?}");
+    // Its text is the event, not the ministry's report of it.
+    assert!(call.text.contains("discussed"), "{call:#?}");
+    assert!(!call.text.contains("ministry said"), "{call:#?}");
+    // "announced Sunday that ... on May 18": one row, on the ceasefire's day.
+    assert!(has("2019-05-18", &["ceasefire"]), "{isos:?}");
+    assert!(!isos.contains(&"2019-05-19"), "{isos:?}");
+    // The Erdoğan–Putin call, told by the wire story and by another outlet in other words
+    // (and spelled Erdogan / Erdoğan), is one row with both outlets.
+    let calls: Vec<_> = f
+        .timeline
+        .iter()
+        .filter(|e| e.date.iso == "2019-05-13" && crosswire_text::fold(&e.text).contains("erdogan"))
+        .collect();
+    assert_eq!(calls.len(), 1, "{calls:#?}");
+    let articles: std::collections::HashSet<_> = calls[0]
+        .citations
+        .iter()
+        .map(|c| c.article.as_str())
+        .collect();
+    assert!(
+        articles.contains("001") && articles.contains("003"),
+        "{calls:#?}"
+    );
+    // Short texts: no row is a whole long sentence.
+    for e in &f.timeline {
+        assert!(e.text.split_whitespace().count() <= 26, "{e:#?}");
+        assert!(!e.sentence.is_empty());
+    }
+}
+
+#[test]
+fn carried_sources_stance_verbs_and_scopes() {
+    let f = facts();
+    // "... OCHA told Reuters on Monday. Two hospitals were hit twice.": OCHA's, inherited.
+    let hospitals = f
+        .claims
+        .iter()
+        .find(|c| c.counted == "hospitals")
+        .expect("hospitals");
+    assert!(
+        hospitals
+            .source
+            .as_deref()
+            .is_some_and(|s| s.contains("Humanitarian"))
+    );
+    assert!(hospitals.source_inherited);
+    // "The Syrian army denies its strikes target civilians" keeps its denial.
+    let denial = f
+        .statements
+        .iter()
+        .find(|s| s.text.contains("strikes target civilians"))
+        .expect("denial");
+    assert_eq!(denial.stance_verb().as_deref(), Some("denies"));
+    // >120 (no scope), >=167 since April 25, >=10: different scopes, none in conflict.
+    let g = f
+        .claim_groups
+        .iter()
+        .find(|g| g.key == "civilian|killed")
+        .expect("killed civilians");
+    assert_eq!(g.agreement, Agreement::Differ);
+    assert!(g.values.iter().all(|v| !v.conflicts));
+    assert!(g.values.iter().any(|v| v.scope_key == "since 2019-04-25"));
+    let md = crosswire_report::sections::facts::markdown(
+        &f,
+        &crosswire_report::sections::facts::own_label,
+    );
+    assert!(
+        md.contains("**civilians killed** (different scopes"),
+        "{md}"
+    );
+    assert!(md.contains("denies: its strikes target civilians"), "{md}");
+}
+
+#[test]
+fn known_places_and_agencies_without_context() {
+    let f = facts();
+    let kind = |name: &str| f.entities.iter().find(|e| e.name == name).map(|e| e.kind);
+    assert_eq!(kind("Moscow"), Some(EntityKind::Place));
+    assert_eq!(kind("Iran"), Some(EntityKind::Place));
+    assert_eq!(kind("Reuters"), Some(EntityKind::Organization));
 }
 
 #[test]

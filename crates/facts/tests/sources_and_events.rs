@@ -238,3 +238,29 @@ fn agreement_tells_scopes_apart_from_conflicts() {
     assert!(md.contains("⚠ sources disagree for the same scope"), "{md}");
     assert!(md.contains("Twelve ⚠") && md.contains("15 ⚠"), "{md}");
 }
+
+#[test]
+fn known_countries_cities_and_agencies_get_their_kind() {
+    let f = extract(&[article(
+        "a",
+        (2021, 3, 12),
+        &[
+            "Tehran rejected the plan, an aide told AFP. Bolivia and Nepal abstained. \
+           Ann Marlow said Peru would vote later.",
+        ],
+    )]);
+    let kind = |name: &str| {
+        f.entities
+            .iter()
+            .find(|e| e.name == name)
+            .map(|e| e.kind)
+            .unwrap_or_else(|| panic!("no {name}: {:#?}", f.entities))
+    };
+    use crosswire_facts::facts::EntityKind;
+    assert_eq!(kind("Tehran"), EntityKind::Place);
+    assert_eq!(kind("Bolivia"), EntityKind::Place);
+    assert_eq!(kind("Nepal"), EntityKind::Place);
+    assert_eq!(kind("Peru"), EntityKind::Place);
+    assert_eq!(kind("AFP"), EntityKind::Organization);
+    assert_eq!(kind("Ann Marlow"), EntityKind::Person);
+}
