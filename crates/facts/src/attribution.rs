@@ -310,7 +310,16 @@ pub(crate) fn find(s: &Sentence) -> Vec<Attribution> {
                 continue;
             }
         }
-        let (sp, appositive) = speaker_left(s, i);
+        let (mut sp, mut appositive) = speaker_left(s, i);
+        // "an official who spoke on condition of anonymity said": the speaker is the noun
+        // phrase before "who", the relative clause describes it.
+        if sp.start > 1 && s.word(sp.start - 1) == "who" && s.joined(sp.start - 1) {
+            let head = phrase_left_from(s, sp.start - 1);
+            if !head.is_empty() && appositive.is_none() {
+                appositive = Some(sp.start - 1..sp.end);
+                sp = head;
+            }
+        }
         if sp.is_empty() && !(i > 0 && matches!(s.word(i - 1), "and" | "but")) {
             i += 1;
             continue;

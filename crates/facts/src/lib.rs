@@ -334,6 +334,26 @@ fn event_family(class: &str) -> &str {
 fn names_someone(name: &str) -> bool {
     let f = fold(name);
     let words: Vec<&str> = f.split_whitespace().collect();
+    // "to his colleague", "spoke on condition of anonymity": a phrase read as a speaker
+    // that is an object or a clause, not a name.
+    let not_a_noun_phrase = words.first().is_some_and(|w| {
+        matches!(
+            *w,
+            "to" | "of"
+                | "by"
+                | "for"
+                | "with"
+                | "on"
+                | "in"
+                | "at"
+                | "from"
+                | "spoke"
+                | "speaking"
+        )
+    }) || words.contains(&"anonymity");
+    if not_a_noun_phrase {
+        return false;
+    }
     match words.as_slice() {
         [] => false,
         [w] => {

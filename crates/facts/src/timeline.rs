@@ -12,6 +12,7 @@ use crosswire_text::content_terms;
 use crate::attribution::Attribution;
 use crate::dates::DateSpan;
 use crate::doc::Sentence;
+use crate::lexicon;
 
 /// Prepositions that make a date the start or end of a period rather than the day of an
 /// event ("since April 25", "as of Monday").
@@ -177,11 +178,29 @@ fn short_text(s: &Sentence, d: &DateSpan, span: std::ops::Range<usize>) -> Strin
         chosen.extend(a..b);
         words += b - a;
     }
-    // Drop the event's own date (the date column shows it), and cut long texts.
+    // Drop the event's own date (the date column shows it) where it is an adverbial of its
+    // own ("on Tuesday", "announced Sunday that", a date ending the text); a date inside a
+    // noun phrase stays ("the quarter ended Sept. 30", "the midnight of May 18").
+    let at_edge = chosen.first() == Some(&d.start) || chosen.last() == Some(&(d.end - 1));
+    let adverbial = match d.prep.as_deref() {
+        Some(p) => matches!(p, "on" | "in" | "at" | "during" | "last" | "this"),
+        None => at_edge || d.start > 0 && lexicon::REPORTING_VERBS.contains(&s.word(d.start - 1)),
+    };
     let mut kept: Vec<usize> = chosen
         .into_iter()
-        .filter(|&k| !(d.start <= k && k < d.end))
+        .filter(|&k| !(adverbial && d.start <= k && k < d.end))
         .collect();
+    // A leading conjunction ties the text to a sentence the row does not show.
+    while kept.len() > 1
+        && kept.first().is_some_and(|&k| {
+            matches!(
+                s.word(k),
+                "and" | "but" | "yet" | "so" | "or" | "also" | "meanwhile"
+            )
+        })
+    {
+        kept.remove(0);
+    }
     let cut = kept.len() > MAX_SHORT_WORDS;
     kept.truncate(MAX_SHORT_WORDS);
     // Contiguous runs keep their own punctuation; a gap where the date was is one space.

@@ -264,3 +264,30 @@ fn known_countries_cities_and_agencies_get_their_kind() {
     assert_eq!(kind("AFP"), EntityKind::Organization);
     assert_eq!(kind("Ann Marlow"), EntityKind::Person);
 }
+
+#[test]
+fn objects_and_clauses_are_not_speakers() {
+    let f = extract(&[article(
+        "a",
+        (2021, 3, 12),
+        &[
+            "The mission will go ahead, an official who spoke on condition of anonymity said. \
+           \u{201C}We are ready,\u{201D} she said to her colleague.",
+        ],
+    )]);
+    let speakers: Vec<&str> = f.statements.iter().map(|s| s.speaker.as_str()).collect();
+    assert!(
+        speakers
+            .iter()
+            .all(|s| !s.starts_with("to ") && !s.contains("anonymity")),
+        "{speakers:?}"
+    );
+    // The speaker is the noun phrase before "who", the relative clause its description.
+    let mission = f
+        .statements
+        .iter()
+        .find(|s| s.text.contains("mission will go ahead"))
+        .expect("the official's statement");
+    assert_eq!(mission.speaker, "official");
+    assert!(mission.role.as_deref().is_some_and(|r| r.contains("anonymity")));
+}
