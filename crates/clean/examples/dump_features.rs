@@ -27,8 +27,10 @@ fn main() {
     let mut out = String::new();
     for (path, lines) in paths.iter().zip(&all) {
         for (block, text, f) in lines {
-            let row =
-                serde_json::json!({"doc": path, "block": block, "text": text, "f": f.to_vec()});
+            let words = crosswire_text::words(text).len();
+            let row = serde_json::json!({
+                "doc": path, "block": block, "text": text, "w": words, "f": f.to_vec()
+            });
             out.push_str(&row.to_string());
             out.push('\n');
         }

@@ -6,6 +6,9 @@
 //! densest run of prose (the body), how its neighbours look, whether it repeats within the page
 //! or across the batch, and whether it echoes the page's title line.
 
+// Sequence passes walk several parallel per-line arrays by index; that reads clearer here.
+#![allow(clippy::needless_range_loop)]
+
 use crosswire_text::{is_stopword, words};
 
 use crate::lexicon::{self, CUE_COUNT, Cue, CueCounts};
@@ -48,6 +51,17 @@ pub struct LineStats {
     pub commas: usize,
     /// A simple arithmetic challenge ("1 + 3 =").
     pub math_challenge: bool,
+    /// Words that only appeals to the reader use: donate, subscribe, newsletter, premium,
+    /// sign up, log in...
+    pub appeal_words: usize,
+    /// Contains "!" or "?".
+    pub exclaims_or_asks: bool,
+    /// Auxiliary and common finite verbs ("is", "has", "will", "said"): evidence of a sentence.
+    pub verbs: usize,
+    /// Reported speech ("said", "told", "according to"): a sentence of reporting.
+    pub attribution: bool,
+    /// Opens with a quotation mark.
+    pub quote_start: bool,
 }
 
 impl LineStats {
@@ -65,6 +79,21 @@ impl LineStats {
         self.words >= 12
             && self.stop_ratio >= 0.2
             && (self.ends_terminal || self.sentence_marks >= 1 || self.words >= 30)
+    }
+
+    /// An appeal to the reader: donation, subscription, sign-up or paywall vocabulary said to
+    /// "you", as an imperative, exclamation, question, list item or lead-in to a list. Reported
+    /// speech is exempt (an article may quote a company's subscription offer).
+    pub fn is_appeal(&self) -> bool {
+        self.words > 0
+            && self.words <= 30
+            && !self.attribution
+            && self.appeal_words >= 1
+            && (self.second_person > 0
+                || self.cta_start
+                || self.bullet
+                || self.trailing_colon
+                || self.exclaims_or_asks)
     }
 
     /// Compute the stats of one (trimmed) line.
@@ -121,10 +150,18 @@ impl LineStats {
                 .count();
         }
         s.cues = lexicon::cue_counts(&lower_words);
+        s.appeal_words = lexicon::appeal_words(&lower_words);
+        s.verbs = lower_words
+            .iter()
+            .filter(|w| lexicon::is_common_verb(w))
+            .count();
         if line.contains('©') {
             s.cues[Cue::Legal as usize] = s.cues[Cue::Legal as usize].saturating_add(1);
         }
         s.cta_start = lower_words.first().is_some_and(|w| lexicon::is_cta_verb(w));
+        s.attribution = lower_words.iter().any(|w| lexicon::is_attribution_verb(w));
+        s.quote_start = line.starts_with(['"', '“', '‘', '«', '\'']);
+        s.exclaims_or_asks = line.contains(['!', '?']);
 
         let trimmed_end = line.trim_end_matches(|c: char| {
             matches!(
@@ -193,7 +230,9 @@ impl LineStats {
                         || w[0].starts_with("month")
                         || w[0].starts_with("year"))
             });
-            (has_month && has_number) || clock || ago
+            // A dated sentence ("Since April 28, 18 clinics have been hit") is not a stamp.
+            let sentence = s.verbs > 0 && s.words > 6;
+            ((has_month && has_number) || clock || ago) && !sentence
         };
         s.math_challenge = {
             let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
@@ -273,10 +312,14 @@ pub const FEATURE_NAMES: &[&str] = &[
     "prose_after_frac",
     "prose_distance",
     "prose_share_window",
+    "verbs",
+    "attribution",
+    "quote_start",
+    "appeal",
 ];
 
 /// Number of features per line.
-pub const FEATURE_COUNT: usize = 61;
+pub const FEATURE_COUNT: usize = 65;
 
 /// A line's feature vector.
 pub type Features = [f32; FEATURE_COUNT];
@@ -323,6 +366,14 @@ pub fn page_lines<'a>(blocks: &'a [String]) -> Vec<PageLine<'a>> {
         });
     }
     close_group(&mut out[group_start..]);
+    if !blocks.iter().any(|b| b.trim().is_empty()) {
+        // No blank lines at all: the caller already split the text into paragraphs, so each
+        // block is its own group (otherwise the whole page would look like one long menu).
+        for l in &mut out {
+            l.group_size = 1;
+            l.pos_in_group = 0;
+        }
+    }
     out
 }
 
@@ -547,6 +598,10 @@ pub fn page_features(
         let window = hi - lo + 1;
         let prose_in_window = (lo..=hi).filter(|&j| j != i && prose[j]).count();
         f[60] = prose_in_window as f32 / (window.max(2) - 1) as f32;
+        f[61] = s.verbs.min(5) as f32;
+        f[62] = f32::from(u8::from(s.attribution));
+        f[63] = f32::from(u8::from(s.quote_start));
+        f[64] = f32::from(u8::from(s.is_appeal()));
         words_before += s.words;
         out.push(f);
     }
@@ -600,12 +655,35 @@ mod tests {
         assert!(LineStats::of("March 3, 2024 at 10:15 am").date_like);
         assert!(LineStats::of("Posted 3 hours ago").date_like);
         assert!(!LineStats::of("The May Day parade").date_like);
+        assert!(!LineStats::of("Since April 28, 18 clinics have been hit").date_like);
         assert!(LineStats::of("7 + 2 =").math_challenge);
         assert!(
             !LineStats::of("Revenue rose 7 + 2 percent to reach = levels in 2020").math_challenge
         );
         assert!(LineStats::of("By Jane Smith").byline);
         assert!(LineStats::of("Subscribe now for free").cta_start);
+        assert!(LineStats::of("The plan has been approved and will start soon.").verbs >= 2);
+        assert!(LineStats::of("The deal is off, the minister told reporters.").attribution);
+    }
+
+    #[test]
+    fn appeals_to_the_reader() {
+        for line in [
+            "Liked it? Take a second to support us on Patreon!",
+            "Donate now to help us provide more like this.",
+            "Here's why you should get this full premium article:",
+            "– Get unlimited access, ad-free.",
+            "Subscribe to our newsletter",
+        ] {
+            assert!(LineStats::of(line).is_appeal(), "{line}");
+        }
+        for line in [
+            "Subscribers will pay more from March, the company said.",
+            "The charity received a donation of two million dollars last year from a local firm.",
+            "Get the soil ready before planting.",
+        ] {
+            assert!(!LineStats::of(line).is_appeal(), "{line}");
+        }
     }
 
     #[test]
@@ -638,5 +716,10 @@ mod tests {
         assert_eq!(lines[2].group_size, 2);
         assert_eq!(lines[3].key, lines[0].key);
         assert_eq!(line_key("!!"), 0);
+        let paragraphs: Vec<String> = ["A b", "C d", "E f"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert!(page_lines(&paragraphs).iter().all(|l| l.group_size == 1));
     }
 }

@@ -81,13 +81,14 @@ const WORD_CUES: &[(&str, Cue)] = &[
     ("pingbacks", Cue::Comment),
     ("voted", Cue::Comment),
     ("votes", Cue::Comment),
-    ("rating", Cue::Comment),
     ("donate", Cue::Donate),
     ("donation", Cue::Donate),
     ("donations", Cue::Donate),
     ("patreon", Cue::Donate),
     ("sponsor", Cue::Donate),
     ("membership", Cue::Donate),
+    ("contribute", Cue::Donate),
+    ("contribution", Cue::Donate),
     ("copyright", Cue::Legal),
     ("©", Cue::Legal),
     ("privacy", Cue::Legal),
@@ -216,8 +217,8 @@ const CTA_VERBS: &[&str] = &[
     "save",
     "search",
     "see",
-    "shop",
     "share",
+    "shop",
     "show",
     "sign",
     "start",
@@ -277,9 +278,105 @@ pub fn cue_counts(lower_words: &[&str]) -> CueCounts {
     counts
 }
 
+/// Words and word pairs that appeal to the reader for money, sign-ups or subscriptions.
+pub fn appeal_words(lower_words: &[&str]) -> usize {
+    let mut count = 0;
+    for (i, w) in lower_words.iter().enumerate() {
+        if matches!(
+            *w,
+            "donate"
+                | "donation"
+                | "donations"
+                | "patreon"
+                | "subscribe"
+                | "newsletter"
+                | "newsletters"
+                | "ad-free"
+                | "paywall"
+        ) {
+            count += 1;
+        }
+        if let Some(next) = lower_words.get(i + 1)
+            && matches!(
+                (*w, *next),
+                ("sign", "up")
+                    | ("log", "in")
+                    | ("sign", "in")
+                    | ("premium", "article")
+                    | ("premium", "content")
+                    | ("premium", "access")
+            )
+        {
+            count += 1;
+        }
+    }
+    count
+}
+
 /// True if the word opens a call to action.
 pub fn is_cta_verb(lower: &str) -> bool {
     CTA_VERBS.binary_search(&lower).is_ok()
+}
+
+/// True for auxiliaries and very common finite verbs: a line with them is likely a sentence.
+pub fn is_common_verb(lower: &str) -> bool {
+    matches!(
+        lower,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "did"
+            | "does"
+            | "do"
+            | "been"
+            | "be"
+            | "said"
+            | "says"
+            | "told"
+            | "made"
+            | "found"
+            | "became"
+            | "took"
+            | "came"
+            | "went"
+            | "got"
+            | "gave"
+            | "added"
+            | "called"
+            | "showed"
+            | "shows"
+            | "began"
+    )
+}
+
+/// True for verbs of reported speech.
+pub fn is_attribution_verb(lower: &str) -> bool {
+    matches!(
+        lower,
+        "said"
+            | "says"
+            | "told"
+            | "according"
+            | "stated"
+            | "announced"
+            | "reported"
+            | "added"
+            | "explained"
+            | "noted"
+            | "wrote"
+            | "tweeted"
+    )
 }
 
 /// True if the word is an English month name or abbreviation.

@@ -27,6 +27,7 @@ use crosswire_model::Removal;
 pub mod features;
 pub mod lexicon;
 pub mod model;
+#[rustfmt::skip]
 mod model_data;
 pub mod reason;
 pub mod sequence;
@@ -102,18 +103,28 @@ pub fn batch_features<'a>(docs: &[Document<'a>]) -> Vec<Vec<(usize, &'a str, Fea
 pub struct LineModelCleaner {
     /// Content probability at or above which a line is kept before smoothing.
     pub threshold: f32,
+    /// Which sequence rules run (all by default).
+    pub rules: sequence::Rules,
 }
 
 impl Default for LineModelCleaner {
     fn default() -> Self {
         LineModelCleaner {
             threshold: crate::model_data::THRESHOLD,
+            rules: sequence::Rules::default(),
         }
     }
 }
 
-impl Cleaner for LineModelCleaner {
-    fn clean_batch(&self, docs: &[Document<'_>]) -> Vec<Cleaned> {
+impl LineModelCleaner {
+    /// Clean with content probabilities supplied from outside instead of the built-in model:
+    /// `probs(doc index, block index)`, `None` to use the model. This is how the training script
+    /// scores the whole pipeline on out-of-fold probabilities (honest cross-validation).
+    pub fn clean_batch_with(
+        &self,
+        docs: &[Document<'_>],
+        probs: Option<&dyn Fn(usize, usize) -> f32>,
+    ) -> Vec<Cleaned> {
         let pages: Vec<Vec<features::PageLine<'_>>> = docs
             .iter()
             .map(|d| features::page_lines(d.blocks))
@@ -122,10 +133,24 @@ impl Cleaner for LineModelCleaner {
         pages
             .iter()
             .zip(docs)
-            .map(|(lines, doc)| {
+            .enumerate()
+            .map(|(doc_index, (lines, doc))| {
                 let feats = features::page_features(lines, &counts);
-                let probs: Vec<f32> = feats.iter().map(model::content_probability).collect();
-                let decisions = sequence::decide(lines, &feats, &probs, self.threshold, doc.title);
+                let probs: Vec<f32> = match probs {
+                    Some(given) => lines.iter().map(|l| given(doc_index, l.block)).collect(),
+                    None => {
+                        let words: Vec<usize> = lines.iter().map(|l| l.stats.words).collect();
+                        model::page_probabilities(&feats, &words)
+                    }
+                };
+                let decisions = sequence::decide(
+                    lines,
+                    &feats,
+                    &probs,
+                    self.threshold,
+                    doc.title,
+                    &self.rules,
+                );
                 let mut cleaned = Cleaned::default();
                 for (line, decision) in lines.iter().zip(decisions) {
                     match decision {
@@ -139,6 +164,12 @@ impl Cleaner for LineModelCleaner {
                 cleaned
             })
             .collect()
+    }
+}
+
+impl Cleaner for LineModelCleaner {
+    fn clean_batch(&self, docs: &[Document<'_>]) -> Vec<Cleaned> {
+        self.clean_batch_with(docs, None)
     }
 }
 

@@ -63,8 +63,8 @@ impl Reason {
     }
 }
 
-/// True for a vote, rating or comment counter: a short line with a number and voting or
-/// commenting words ("25 users have voted.", "3 Comments").
+/// True for a vote or comment counter: a short line with a number and voting or commenting
+/// words ("25 users have voted.", "3 Comments").
 pub fn is_vote_counter(s: &LineStats) -> bool {
     s.words <= 8 && s.digit_ratio > 0.0 && s.cue(Cue::Comment) >= 1
 }

@@ -9,14 +9,51 @@
 //! * drops repeats of a line already kept (repeated titles, duplicated teasers),
 //! * cuts a reader-comment section that starts after the body has ended.
 
+// Sequence passes walk several parallel per-line arrays by index; that reads clearer here.
+#![allow(clippy::needless_range_loop)]
+
 use crate::features::{Features, PageLine};
 use crate::lexicon::Cue;
 use crate::reason::{Reason, classify, is_vote_counter};
 
 /// Index of the `body_distance` feature (0 inside the body, >0 after it).
 const BODY_DISTANCE: usize = 40;
+/// Index of the `words_before_frac` feature (share of the page's words above the line).
+const WORDS_BEFORE: usize = 31;
+/// Appeals are dropped outright only in the latter part of a page, where they follow the
+/// article; earlier ones are left to the model (how-to pages legitimately say "sign up").
+const APPEAL_FROM: f32 = 0.4;
+/// How far below the threshold a plain sentence continuing the body may score and stay.
+const CONTINUITY_FACTOR: f32 = 0.3;
 /// Index of the `other_docs` feature.
 const OTHER_DOCS: usize = 34;
+
+/// Switches for the sequence rules, so each can be measured by turning it off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rules {
+    /// Drop captchas, vote counters and reader appeals whatever the model says.
+    pub furniture: bool,
+    /// Keep short lines between content, drop short lines stranded among boilerplate.
+    pub smoothing: bool,
+    /// Keep a sentence just above the body.
+    pub lead_in: bool,
+    /// Keep a plain sentence in the body that follows kept prose.
+    pub continuity: bool,
+    /// Cut a reader-comment section after the body.
+    pub comments: bool,
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        Rules {
+            furniture: true,
+            smoothing: true,
+            lead_in: true,
+            continuity: true,
+            comments: true,
+        }
+    }
+}
 
 /// For each line: `None` to keep it, or the reason to remove it.
 pub fn decide(
@@ -25,6 +62,7 @@ pub fn decide(
     probs: &[f32],
     threshold: f32,
     title: Option<&str>,
+    rules: &Rules,
 ) -> Vec<Option<Reason>> {
     let n = lines.len();
     let mut keep: Vec<bool> = probs.iter().map(|&p| p >= threshold).collect();
@@ -32,21 +70,29 @@ pub fn decide(
     // Unmistakable furniture.
     let mut forced: Vec<Option<Reason>> = vec![None; n];
     for (i, l) in lines.iter().enumerate() {
+        if !rules.furniture {
+            break;
+        }
         let s = &l.stats;
         if s.math_challenge || (s.cue(Cue::Captcha) >= 2 && !s.is_prose()) {
             forced[i] = Some(Reason::Captcha);
         } else if is_vote_counter(s) {
             forced[i] = Some(Reason::VoteCounter);
+        } else if s.is_appeal() && feats[i][WORDS_BEFORE] >= APPEAL_FROM {
+            forced[i] = Some(classify(s));
         }
         if forced[i].is_some() {
             keep[i] = false;
         }
     }
+    if rules.furniture {
+        drop_appeal_lists(lines, &mut forced, &mut keep);
+    }
 
     // Short lines between content are subheadings or short quotes; stranded ones are furniture.
     let snapshot = keep.clone();
     for i in 0..n {
-        if forced[i].is_some() || lines[i].stats.is_prose() {
+        if !rules.smoothing || forced[i].is_some() || lines[i].stats.is_prose() {
             continue;
         }
         let before = i > 0 && snapshot[i - 1];
@@ -59,31 +105,74 @@ pub fn decide(
         }
     }
 
+    // A plain sentence inside the body right after kept prose continues the article.
+    if rules.continuity {
+        for i in 1..n {
+            let s = &lines[i].stats;
+            if !keep[i]
+                && forced[i].is_none()
+                && keep[i - 1]
+                && lines[i - 1].stats.is_prose()
+                && feats[i][BODY_DISTANCE] == 0.0
+                && s.is_prose()
+                && s.ends_terminal
+                && s.cue_total() == 0
+                && s.second_person == 0
+                && probs[i] >= threshold * CONTINUITY_FACTOR
+            {
+                keep[i] = true;
+            }
+        }
+    }
+
+    // A sentence just above the body (a standfirst or lead-in subheading) belongs to it.
+    for i in 0..n {
+        let d = feats[i][BODY_DISTANCE];
+        if rules.lead_in
+            && !keep[i]
+            && forced[i].is_none()
+            && (-3.0..0.0).contains(&d)
+            && is_lead_in(&lines[i])
+        {
+            keep[i] = true;
+        }
+    }
+
     // Comment section: a comment marker after the body's last kept prose line ends the article.
-    if let Some(cut) = comment_section_start(lines, feats, &keep) {
-        for (i, k) in keep.iter_mut().enumerate().skip(cut) {
-            if *k {
-                *k = false;
+    let cut = if rules.comments {
+        comment_section_start(lines, feats, &keep)
+    } else {
+        None
+    };
+    if let Some(cut) = cut {
+        for i in cut..n {
+            keep[i] = false;
+            let s = &lines[i].stats;
+            // Comment text, stamps, commenter names and reply buttons; a footer after the
+            // comments keeps its own label.
+            let part_of_comments = i == cut
+                || s.is_prose()
+                || s.ends_terminal
+                || s.date_like
+                || s.words <= 3
+                || is_comment_marker(&lines[i]);
+            if part_of_comments {
                 forced[i] = forced[i].or(Some(Reason::CommentSection));
             }
         }
-        forced[cut] = forced[cut].or(Some(Reason::CommentSection));
     }
 
     // Repeats of a kept line (and of the given title) are boilerplate.
     let title_key = title.map(crate::features::line_key).filter(|&k| k != 0);
     let mut kept_keys = std::collections::HashSet::new();
-    let mut title_seen = false;
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
         let l = &lines[i];
         if keep[i] {
+            // The caller took the title out already, so a line equal to it is a repeat.
             if l.key != 0 && Some(l.key) == title_key {
-                if title_seen {
-                    out.push(Some(Reason::RepeatedTitle));
-                    continue;
-                }
-                title_seen = true;
+                out.push(Some(Reason::RepeatedTitle));
+                continue;
             }
             if l.key != 0 && !kept_keys.insert(l.key) {
                 let reason = if l.stats.is_prose() {
@@ -95,6 +184,8 @@ pub fn decide(
                 continue;
             }
             out.push(None);
+        } else if l.key != 0 && Some(l.key) == title_key {
+            out.push(Some(Reason::RepeatedTitle));
         } else if let Some(r) = forced[i] {
             out.push(Some(r));
         } else if feats[i][OTHER_DOCS] >= 1.0 && !l.stats.is_prose() {
@@ -107,29 +198,107 @@ pub fn decide(
 }
 
 /// Where a trailing reader-comment section starts, if there is one: the first comment marker
-/// after the body ("Leave a Reply", "3 Comments", "Jane says:", a numbered prose item right
-/// after the article's closing furniture) that is followed by no more kept body prose of its own.
+/// ("Leave a Reply", "87 Comments", "Jane says:", "by joe (123) writes:", "Reply") that comes
+/// after some article prose has been kept and is followed by more comment furniture (at least
+/// [`MIN_SIGNATURES`] signature lines within [`SIGNATURE_WINDOW`] lines), or a numbered prose
+/// item right after the article's closing furniture (a numbered reader comment).
 fn comment_section_start(
     lines: &[PageLine<'_>],
     feats: &[Features],
     keep: &[bool],
 ) -> Option<usize> {
-    let last_body = (0..lines.len())
-        .rev()
-        .find(|&i| keep[i] && lines[i].stats.is_prose() && feats[i][BODY_DISTANCE] <= 0.0)?;
-    let mut furniture_seen = false;
-    for i in last_body + 1..lines.len() {
-        let s = &lines[i].stats;
-        let text = lines[i].text;
-        let marker_line = s.words <= 8 && s.cue(Cue::Comment) >= 1 && !s.ends_terminal;
-        let says = s.words <= 8 && (text.ends_with("says:") || text.ends_with("wrote:"));
-        let numbered_rant = furniture_seen && s.numbered && s.is_prose();
-        if marker_line || says || numbered_rant {
-            return Some(i);
+    let signature: Vec<bool> = lines.iter().map(is_comment_signature).collect();
+    let mut prose_before = 0usize;
+    let mut furniture_after_body = false;
+    for (i, l) in lines.iter().enumerate() {
+        let s = &l.stats;
+        if prose_before >= MIN_PROSE_BEFORE {
+            let window_end = (i + SIGNATURE_WINDOW).min(lines.len());
+            let signatures = signature[i..window_end].iter().filter(|&&b| b).count();
+            if is_comment_marker(&lines[i]) && signatures >= MIN_SIGNATURES {
+                return Some(i);
+            }
+            if furniture_after_body && s.numbered && s.is_prose() && feats[i][BODY_DISTANCE] >= 0.0
+            {
+                return Some(i);
+            }
         }
-        if !keep[i] && s.cue_total() >= 1 {
-            furniture_seen = true;
+        if keep[i] && s.is_prose() {
+            prose_before += s.words;
+            furniture_after_body = false;
+        } else if !keep[i] && s.cue_total() >= 1 && prose_before >= MIN_PROSE_BEFORE {
+            furniture_after_body = true;
         }
     }
     None
+}
+
+/// Kept prose words needed before a comment section can start.
+const MIN_PROSE_BEFORE: usize = 80;
+/// Comment signature lines needed near a marker ...
+const MIN_SIGNATURES: usize = 3;
+/// ... within this many lines from it.
+const SIGNATURE_WINDOW: usize = 40;
+
+/// Short lines that only occur around reader comments: comment counts and headers, reply
+/// buttons, "X says:" / "X writes:" attributions. These can open a comment section.
+fn is_comment_marker(l: &PageLine<'_>) -> bool {
+    let s = &l.stats;
+    if s.words == 0 || s.words > 14 || s.is_prose() {
+        return false;
+    }
+    let t = l.text.trim_end();
+    let attribution = t.ends_with("says:")
+        || t.ends_with("said:")
+        || t.ends_with("wrote:")
+        || t.contains(" writes:");
+    attribution || (s.cue(Cue::Comment) >= 1 && !s.ends_terminal)
+}
+
+/// Comment markers, and the bare date stamps that head each comment.
+fn is_comment_signature(l: &PageLine<'_>) -> bool {
+    is_comment_marker(l) || (l.stats.date_like && l.stats.words <= 10)
+}
+
+/// A sentence in sentence case with a verb and no furniture vocabulary: the kind of short line
+/// (standfirst, lead-in) that introduces the body rather than the site.
+fn is_lead_in(l: &PageLine<'_>) -> bool {
+    let s = &l.stats;
+    (6..=30).contains(&s.words)
+        && s.verbs >= 1
+        && s.cue_total() == 0
+        && s.second_person == 0
+        && s.title_ratio < 0.5
+        && !s.date_like
+        && !l.text.contains('?')
+}
+
+/// A run of list items shares its fate: when half of a bullet run are appeals, or the line
+/// leading into it is an appeal ending in a colon ("Here's why you should subscribe:"), the whole
+/// run is the offer's fine print.
+fn drop_appeal_lists(lines: &[PageLine<'_>], forced: &mut [Option<Reason>], keep: &mut [bool]) {
+    let n = lines.len();
+    let mut i = 0;
+    while i < n {
+        if !lines[i].stats.bullet {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < n && lines[i].stats.bullet {
+            i += 1;
+        }
+        let run = start..i;
+        let appeals = run.clone().filter(|&j| lines[j].stats.is_appeal()).count();
+        let lead_in = start > 0 && {
+            let s = &lines[start - 1].stats;
+            s.is_appeal() && s.trailing_colon
+        };
+        if appeals * 2 >= run.len() || lead_in {
+            for j in run {
+                keep[j] = false;
+                forced[j] = forced[j].or(Some(classify(&lines[j].stats)));
+            }
+        }
+    }
 }
