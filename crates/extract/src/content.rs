@@ -1,15 +1,20 @@
 //! Main-content extraction over a parsed [`Dom`].
 //!
 //! 1. **Prune**: mark furniture dead (dropped tags, hidden elements, noise roles and
-//!    class/id vocabulary), guarding elements that hold most of the page's text.
+//!    class/id vocabulary), guarding elements that hold the named article body or most of
+//!    the page's prose.
 //! 2. **Measure**: per node, the live text length, the part of it inside links, and commas,
 //!    summed bottom-up in one pass (arena order puts parents before children).
 //! 3. **Choose** the article root: an element whose class/id/itemprop names the body, else
 //!    readability-style scoring, where each text block credits its ancestors and link-heavy
-//!    candidates lose; siblings of the winner that score well join it.
+//!    candidates lose; the root absorbs a nearby lead, and siblings that score well or are
+//!    plain prose join it.
 //! 4. **Emit** blocks from the chosen roots in reading order and drop link lists,
-//!    link-dominated lines and empty debris. A result that is too small falls back to all
-//!    live text blocks of the page.
+//!    link-dominated lines, date/number debris and labels of removed boxes.
+//! 5. **Compare** with a baseline, all live blocks of 40+ characters in the page: when it
+//!    holds far more text, the choice missed part of the article and the baseline (plus
+//!    the choice's own short blocks) is used. `<noscript>` content is tried when a page
+//!    yields almost nothing.
 
 use crate::boilerplate::{
     body_marker, class_id, class_weight, is_comment_class, is_hidden, is_noise_class, is_noise_role,
