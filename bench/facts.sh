@@ -42,6 +42,7 @@ for f in files:
     n["claims with event"] += sum(1 for c in d["claims"] if c.get("event_class"))
     n["claims with source"] += sum(1 for c in d["claims"] if c.get("source"))
     n["claims with scope"] += sum(1 for c in d["claims"] if c.get("scope"))
+    n["claims with inherited source"] += sum(1 for c in d["claims"] if c.get("source_inherited"))
     groups = [g for g in d["claim_groups"] if g.get("event_class")]
     n["event groups"] += len(groups)
     n["event groups in 2+ outlets"] += sum(1 for g in groups if len(g["outlets"]) > 1)
@@ -54,11 +55,14 @@ for f in files:
     n["dates resolved"] += sum(1 for x in d["dates"] if x.get("resolved"))
     n["timeline events"] += len(d["timeline"])
     n["timeline events in 2+ outlets"] += sum(1 for e in d["timeline"] if len(e["outlets"]) > 1)
+    n["timeline text words"] += sum(len(e["text"].split()) for e in d["timeline"])
     samples["claim"] += [f"{c['quantity']['text']} | {c['counted']} | {c.get('event')} | {c.get('scope')} | {c.get('source')}" for c in d["claims"]]
     samples["statement"] += [f"{s['speaker']}: {s['text'][:100]}" for s in d["statements"]]
-    samples["event"] += [f"{e['date']['iso']} | {e['text'][:100]}" for e in d["timeline"]]
+    samples["event"] += [f"{e['date']['iso']} | {e['text']}" for e in d["timeline"]]
 for k, v in n.items():
     print(f"{k:32} {v}")
+if n["timeline events"]:
+    print(f"{'timeline text words (mean)':32} {n['timeline text words'] / n['timeline events']:.1f}")
 print(f"{'entities':32} " + ", ".join(f"{k} {v}" for k, v in kinds.most_common()))
 if show:
     random.seed(0)

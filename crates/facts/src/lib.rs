@@ -87,6 +87,8 @@ pub fn extract(articles: &[Article]) -> Facts {
     let mut recent: Vec<(usize, String, Option<String>)> = Vec::new();
     let mut current_article = usize::MAX;
     let mut carry = SourceCarry::default();
+    // Each attribution's resolved speaker, per sentence, for the timeline's texts.
+    let mut speakers: Vec<Vec<Option<String>>> = Vec::with_capacity(sents.len());
     // One display form per speaker key, so spelling variants read as one speaker.
     let mut display: HashMap<String, String> = HashMap::new();
     for (si, s) in sents.iter().enumerate() {
@@ -129,6 +131,16 @@ pub fn extract(articles: &[Article]) -> Facts {
         let mut found = claims::find(s, attrs_here, &source_of);
         carry.apply(si, s, attrs_here.is_empty(), &mut found);
         claims.extend(found);
+        speakers.push(
+            resolved
+                .iter()
+                .map(|r| {
+                    r.as_ref()
+                        .map(|(n, _)| n.clone())
+                        .filter(|n| names_someone(n) && !attribution::is_pronoun(n))
+                })
+                .collect(),
+        );
     }
     let article_dates: HashMap<String, NaiveDate> = articles
         .iter()
@@ -148,7 +160,7 @@ pub fn extract(articles: &[Article]) -> Facts {
                 .collect()
         })
         .collect();
-    let timeline = timeline::build(&sents, &attrs, &named);
+    let timeline = timeline::build(&sents, &attrs, &speakers, &named);
     Facts {
         reference_date: story_date,
         claims,

@@ -160,21 +160,29 @@ fn short_text(s: &Sentence, d: &DateSpan, span: std::ops::Range<usize>) -> Strin
     let mut words = 0;
     let rest = &segs[first.min(segs.len())..];
     let mut after_aside = false;
+    let mut verb_seen = false;
     for (k, &(a, b)) in rest.iter().enumerate() {
+        let more = k + 1 < rest.len();
         // A phrase between dashes or in parentheses is an aside; the clause goes on after.
         let opens_aside = s.gap_before(a).contains(['\u{2013}', '\u{2014}', '(']);
         let closes_aside = b < span.end && s.gap_before(b).contains(['\u{2013}', '\u{2014}', ')']);
-        if k > 0 && opens_aside && closes_aside {
+        // "The X, the movement that ..., said": an appositive after a verbless subject.
+        let appositive =
+            !verb_seen && more && matches!(s.word(a), "the" | "a" | "an") && !has_verb(s, a, a + 1);
+        if k > 0 && ((opens_aside && closes_aside) || appositive) {
             after_aside = true;
             continue;
         }
         let opener = s.word(a);
         let relative = RELATIVE_OPENERS.contains(&opener)
             || (opener.ends_with("ing") && opener.len() > 5 && !s.capitalized(a));
-        if k > 0 && (relative || (words >= MIN_SHORT_WORDS && !after_aside)) {
+        // A text without a verb yet is not an event: it goes on to the next clause.
+        let long_enough = words >= MIN_SHORT_WORDS && verb_seen;
+        if k > 0 && (relative || (long_enough && !after_aside)) {
             break;
         }
         after_aside = false;
+        verb_seen |= has_verb(s, a, b);
         chosen.extend(a..b);
         words += b - a;
     }
@@ -236,6 +244,41 @@ fn short_text(s: &Sentence, d: &DateSpan, span: std::ops::Range<usize>) -> Strin
     text
 }
 
+/// Finite verbs and auxiliaries that show a clause has its verb.
+const FINITE: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may",
+    "might", "must", "should", "did", "does", "do", "says", "said",
+];
+
+/// Whether tokens `a..b` hold a verb: an auxiliary, a reporting verb or a past form.
+/// Present forms ("runs") are not guessed: they read like plural nouns.
+fn has_verb(s: &Sentence, a: usize, b: usize) -> bool {
+    (a..b).any(|k| {
+        let w = s.word(k);
+        FINITE.contains(&w)
+            || lexicon::REPORTING_VERBS.contains(&w)
+            || (w.len() > 4 && w.ends_with("ed") && !s.capitalized(k))
+    })
+}
+
+/// The resolved name of a pronoun speaker that opens the event text, if any.
+fn pronoun_speaker(
+    s: &Sentence,
+    attrs: &[Attribution],
+    speakers: Option<&Vec<Option<String>>>,
+    span: &std::ops::Range<usize>,
+    text: &str,
+) -> Option<String> {
+    let first = crosswire_text::fold(text.split_whitespace().next()?);
+    attrs.iter().zip(speakers?).find_map(|(a, name)| {
+        let opens = a.speaker_toks.start >= span.start
+            && a.speaker_toks.len() == 1
+            && s.word(a.speaker_toks.start) == first
+            && crate::attribution::is_pronoun(&a.speaker);
+        if opens { name.clone() } else { None }
+    })
+}
+
 fn push_piece(out: &mut String, piece: &str) {
     let piece = piece.trim_matches(|c: char| c.is_whitespace() || c == ',');
     if piece.is_empty() {
@@ -278,11 +321,13 @@ impl EventKey {
 /// Build the timeline from sentences whose dates are resolved. `attributions` (per
 /// sentence) separate a reported event from the report of it: in "X announced Sunday that
 /// Y happened on May 18" the event is Y on May 18 and Sunday is not an event date.
-/// `entities` (per sentence) are the names mentioned, for matching one event told in
-/// different words.
+/// `speakers` (per sentence, per attribution) are the resolved speakers, which replace a
+/// pronoun opening an event text ("He said ..." → "Jane Roe said ..."). `entities` (per
+/// sentence) are the names mentioned, for matching one event told in different words.
 pub(crate) fn build(
     sentences: &[Sentence],
     attributions: &[Vec<Attribution>],
+    speakers: &[Vec<Option<String>>],
     entities: &[Vec<SentenceEntity>],
 ) -> Vec<TimelineEvent> {
     let mut events: Vec<(TimelineEvent, EventKey, usize)> = Vec::new();
@@ -337,6 +382,10 @@ pub(crate) fn build(
             let mut text = short_text(s, d, span.clone());
             if text.split_whitespace().count() < 3 {
                 text = short_text(s, d, 0..s.len());
+            }
+            if let Some(name) = pronoun_speaker(s, attrs, speakers.get(si), &span, &text) {
+                let rest = text.split_once(' ').map_or("", |(_, r)| r);
+                text = format!("{name} {rest}");
             }
             let mut t = terms(s.span_text(span.start, span.end));
             for k in d.start..d.end {

@@ -289,5 +289,49 @@ fn objects_and_clauses_are_not_speakers() {
         .find(|s| s.text.contains("mission will go ahead"))
         .expect("the official's statement");
     assert_eq!(mission.speaker, "official");
-    assert!(mission.role.as_deref().is_some_and(|r| r.contains("anonymity")));
+    assert!(
+        mission
+            .role
+            .as_deref()
+            .is_some_and(|r| r.contains("anonymity"))
+    );
+}
+
+#[test]
+fn a_pronoun_opening_an_event_is_replaced_by_its_speaker() {
+    let f = extract(&[article(
+        "a",
+        (2021, 3, 12),
+        &[
+            "Mayor Jane Roe toured the flooded district. She said on Tuesday the old bridge \
+           would reopen within a month.",
+        ],
+    )]);
+    let e = f
+        .timeline
+        .iter()
+        .find(|e| e.date.iso == "2021-03-09")
+        .unwrap_or_else(|| panic!("{:#?}", f.timeline));
+    assert_eq!(
+        e.text,
+        "Jane Roe said the old bridge would reopen within a month"
+    );
+}
+
+#[test]
+fn an_appositive_after_the_subject_is_skipped_for_the_verb() {
+    let f = extract(&[article(
+        "a",
+        (2021, 3, 12),
+        &[
+            "The Harbor Party, the movement that led the dock strike, won the city election \
+           on Sunday, officials said.",
+        ],
+    )]);
+    let e = f
+        .timeline
+        .iter()
+        .find(|e| e.date.iso == "2021-03-07")
+        .unwrap_or_else(|| panic!("{:#?}", f.timeline));
+    assert_eq!(e.text, "The Harbor Party won the city election");
 }
