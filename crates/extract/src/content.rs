@@ -401,6 +401,53 @@ impl<'a> Analysis<'a> {
         root
     }
 
+    /// Lead paragraphs of the same `<article>` that come before `root` (a standfirst in
+    /// the article header, outside the body element).
+    fn lead_before(&self, root: NodeId) -> Vec<NodeId> {
+        let dom = self.dom;
+        let Some(article) = dom
+            .ancestors(root)
+            .take(6)
+            .find(|&a| dom.tag(a) == "article")
+        else {
+            return Vec::new();
+        };
+        let mut out: Vec<NodeId> = Vec::new();
+        for i in article + 1..root {
+            if self.dead[i] || dom.ancestors(root).any(|a| a == i) {
+                continue;
+            }
+            let Some(el) = dom.element(i) else {
+                continue;
+            };
+            let leadish = el.attr("class").is_some_and(|c| {
+                let c = c.to_ascii_lowercase();
+                [
+                    "lead",
+                    "intro",
+                    "standfirst",
+                    "summary",
+                    "teaser",
+                    "abstract",
+                    "excerpt",
+                ]
+                .iter()
+                .any(|k| c.contains(k))
+            });
+            if !(&*el.tag == "p" || leadish) {
+                continue;
+            }
+            if self.text[i] < 60 || self.link[i] * 10 > self.text[i] {
+                continue;
+            }
+            if out.iter().any(|&o| dom.ancestors(i).any(|a| a == o)) {
+                continue;
+            }
+            out.push(i);
+        }
+        out
+    }
+
     /// The winner plus siblings that look like more of the same article.
     fn with_siblings(&self, top: NodeId, score: &[f32]) -> Vec<NodeId> {
         let Some(parent) = self.dom.nodes[top].parent else {
@@ -671,6 +718,14 @@ fn choose(an: &Analysis<'_>) -> Choice {
                 roots: r.clone(),
                 how: "scored>marked",
             };
+        }
+    }
+    if let Some(&first) = choice.roots.first() {
+        let lead = an.lead_before(first);
+        if !lead.is_empty() {
+            let mut blocks = emit_roots(an, &lead);
+            blocks.append(&mut choice.blocks);
+            choice.blocks = blocks;
         }
     }
     // Whatever the choice, the page's live text blocks are a baseline: when they hold
