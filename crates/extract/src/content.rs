@@ -408,7 +408,7 @@ impl<'a> Analysis<'a> {
         let Some(article) = dom
             .ancestors(root)
             .take(6)
-            .find(|&a| dom.tag(a) == "article")
+            .find(|&a| matches!(dom.tag(a), "article" | "main"))
         else {
             return Vec::new();
         };
