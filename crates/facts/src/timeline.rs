@@ -189,7 +189,10 @@ fn short_text(s: &Sentence, d: &DateSpan, span: std::ops::Range<usize>) -> Strin
     // Drop the event's own date (the date column shows it) where it is an adverbial of its
     // own ("on Tuesday", "announced Sunday that", a date ending the text); a date inside a
     // noun phrase stays ("the quarter ended Sept. 30", "the midnight of May 18").
-    let at_edge = chosen.first() == Some(&d.start) || chosen.last() == Some(&(d.end - 1));
+    let at_edge = chosen.first() == Some(&d.start)
+        || d.end
+            .checked_sub(1)
+            .is_some_and(|e| chosen.last() == Some(&e));
     let adverbial = match d.prep.as_deref() {
         Some(p) => matches!(p, "on" | "in" | "at" | "during" | "last" | "this"),
         None => at_edge || d.start > 0 && lexicon::REPORTING_VERBS.contains(&s.word(d.start - 1)),
@@ -382,6 +385,9 @@ pub(crate) fn build(
             let mut text = short_text(s, d, span.clone());
             if text.split_whitespace().count() < 3 {
                 text = short_text(s, d, 0..s.len());
+            }
+            if text.is_empty() {
+                continue;
             }
             if let Some(name) = pronoun_speaker(s, attrs, speakers.get(si), &span, &text) {
                 let rest = text.split_once(' ').map_or("", |(_, r)| r);

@@ -335,3 +335,85 @@ fn an_appositive_after_the_subject_is_skipped_for_the_verb() {
         .unwrap_or_else(|| panic!("{:#?}", f.timeline));
     assert_eq!(e.text, "The Harbor Party won the city election");
 }
+
+/// Sentences shuffled together from the words and marks the new rules look at (report
+/// verbs, dates, pronouns, dashes, appositives, counts) never make the stage panic.
+#[test]
+fn shuffled_sentences_never_panic() {
+    let pool = [
+        "said",
+        "told",
+        "denies",
+        "warned",
+        "announced",
+        "that",
+        "on",
+        "Monday",
+        "Sunday",
+        "May",
+        "18",
+        "since",
+        "April",
+        "28",
+        ",",
+        "–",
+        "(",
+        ")",
+        "He",
+        "she",
+        "who",
+        "the",
+        "The",
+        "Army",
+        "Jane",
+        "Roe",
+        "12",
+        "people",
+        "were",
+        "killed",
+        "hit",
+        "two",
+        "schools",
+        "according",
+        "to",
+        "Reuters",
+        "Moscow",
+        ".",
+        "\u{201C}",
+        "\u{201D}",
+        "and",
+        "which",
+        "last",
+        "week",
+        "in",
+        "early",
+        "of",
+        "a",
+        "total",
+    ];
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    let mut articles = Vec::new();
+    for a in 0..40 {
+        let mut paragraph = String::new();
+        for _ in 0..(5 + next(40)) {
+            paragraph.push_str(pool[next(pool.len())]);
+            paragraph.push(' ');
+        }
+        articles.push(article(
+            &format!("r{a}"),
+            (2019, 5, 1 + (a % 28) as u32),
+            &[&paragraph],
+        ));
+    }
+    let f = extract(&articles);
+    let _ = markdown(&f);
+    for e in &f.timeline {
+        assert!(!e.text.is_empty() || e.sentence.is_empty());
+    }
+}
