@@ -417,3 +417,22 @@ fn shuffled_sentences_never_panic() {
         assert!(!e.text.is_empty() || e.sentence.is_empty());
     }
 }
+
+#[test]
+fn a_trailing_report_day_does_not_date_the_reported_event() {
+    // Published Friday 2021-03-12: "Tuesday" is March 9, the talks March 4.
+    let f = extract(&[article(
+        "a",
+        (2021, 3, 12),
+        &[
+            "Talks between the two delegations were held in Vienna on March 4, the foreign \
+           ministry said on Tuesday.",
+        ],
+    )]);
+    let isos: Vec<&str> = f.timeline.iter().map(|e| e.date.iso.as_str()).collect();
+    assert_eq!(isos, ["2021-03-04"], "{:#?}", f.timeline);
+    assert_eq!(
+        f.timeline[0].text,
+        "Talks between the two delegations were held in Vienna"
+    );
+}
