@@ -77,6 +77,29 @@ fn source_label(v: &GroupValue) -> String {
     }
 }
 
+/// A line under the claims table saying how values were compared, when some values were
+/// not compared (different scopes) or contradict each other.
+fn comparison_note(groups: &[&ClaimGroup]) -> Option<&'static str> {
+    let differ = groups.iter().any(|g| g.agreement == Agreement::Differ);
+    let conflict = groups.iter().any(|g| g.agreement == Agreement::Conflict);
+    match (differ, conflict) {
+        (false, false) => None,
+        (true, false) => Some(
+            "Scope is the period or moment a count covers. Values for different scopes or \
+             incidents are shown side by side and not compared.",
+        ),
+        (false, true) => Some(
+            "⚠ marks values that cannot all be true for the same scope (a conflict between \
+             sources).",
+        ),
+        (true, true) => Some(
+            "Scope is the period or moment a count covers. Values for different scopes or \
+             incidents are not compared; ⚠ marks values that cannot all be true for the same \
+             scope (a conflict between sources).",
+        ),
+    }
+}
+
 /// How an article is cited: the digest's source numbering, or the facts' own label.
 pub type Cite<'a> = &'a dyn Fn(&Citation) -> String;
 
@@ -209,6 +232,9 @@ pub fn markdown(facts: &Facts, cite: Cite<'_>) -> String {
             }
         }
         out.push('\n');
+        if let Some(note) = comparison_note(&groups) {
+            let _ = writeln!(out, "*{note}*\n");
+        }
     }
     if !facts.statements.is_empty() {
         out.push_str("### Who said what\n\n");
@@ -290,6 +316,9 @@ pub fn html(facts: &Facts, cite: Cite<'_>) -> String {
                 }
             }
             out.push_str("</tbody>\n</table>\n");
+            if let Some(note) = comparison_note(&groups) {
+                let _ = writeln!(out, "<p class=\"note\">{}</p>", e(note));
+            }
         }
         if !facts.statements.is_empty() {
             out.push_str("<h3>Who said what</h3>\n<dl class=\"statements\">\n");
@@ -413,6 +442,9 @@ mod tests {
         assert!(md.contains("12 ⚠"));
         assert!(md.contains("y\\|z (only)"));
         assert!(md.contains("| 2019-05-20 (inferred) | Talks held | x |"));
+        // A conflict is explained under the table; no note about scopes is needed.
+        assert!(md.contains("⚠ marks values that cannot all be true for the same scope"));
+        assert!(!md.contains("not compared"));
     }
 
     #[test]
