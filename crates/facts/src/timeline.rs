@@ -157,34 +157,13 @@ fn short_text(s: &Sentence, d: &DateSpan, span: std::ops::Range<usize>) -> Strin
             chosen.extend(a..b);
         }
     }
-    let mut words = 0;
-    let rest = &segs[first.min(segs.len())..];
-    let mut after_aside = false;
-    let mut verb_seen = false;
-    for (k, &(a, b)) in rest.iter().enumerate() {
-        let more = k + 1 < rest.len();
-        // A phrase between dashes or in parentheses is an aside; the clause goes on after.
-        let opens_aside = s.gap_before(a).contains(['\u{2013}', '\u{2014}', '(']);
-        let closes_aside = b < span.end && s.gap_before(b).contains(['\u{2013}', '\u{2014}', ')']);
-        // "The X, the movement that ..., said": an appositive after a verbless subject.
-        let appositive =
-            !verb_seen && more && matches!(s.word(a), "the" | "a" | "an") && !has_verb(s, a, a + 1);
-        if k > 0 && ((opens_aside && closes_aside) || appositive) {
-            after_aside = true;
-            continue;
-        }
-        let opener = s.word(a);
-        let relative = RELATIVE_OPENERS.contains(&opener)
-            || (opener.ends_with("ing") && opener.len() > 5 && !s.capitalized(a));
-        // A text without a verb yet is not an event: it goes on to the next clause.
-        let long_enough = words >= MIN_SHORT_WORDS && verb_seen;
-        if k > 0 && (relative || (long_enough && !after_aside)) {
-            break;
-        }
-        after_aside = false;
-        verb_seen |= has_verb(s, a, b);
-        chosen.extend(a..b);
-        words += b - a;
+    chosen.extend(grow(s, &segs[first.min(segs.len())..], span.end));
+    // A later date of the sentence dates a later clause ("signed in 1977 by both kings,
+    // and renewed in 1988"): the text is that clause, led by the one before when short.
+    let d_seg = segs.iter().position(|&(a, b)| a <= d.start && d.start < b);
+    if let Some(j) = d_seg.filter(|&j| j > first && !chosen.contains(&d.start)) {
+        let from = if segs[j].1 - segs[j].0 < 6 { j - 1 } else { j };
+        chosen = grow(s, &segs[from..], span.end);
     }
     // Drop the event's own date (the date column shows it) where it is an adverbial of its
     // own ("on Tuesday", "announced Sunday that", a date ending the text); a date inside a
@@ -245,6 +224,41 @@ fn short_text(s: &Sentence, d: &DateSpan, span: std::ops::Range<usize>) -> Strin
         text.push('…');
     }
     text
+}
+
+/// The clause that opens `segs` and what completes it: asides and appositives skipped,
+/// stopping at a relative clause or once the text has a verb and enough words.
+fn grow(s: &Sentence, segs: &[(usize, usize)], span_end: usize) -> Vec<usize> {
+    let mut chosen = Vec::new();
+    let mut words = 0;
+    let mut after_aside = false;
+    let mut verb_seen = false;
+    for (k, &(a, b)) in segs.iter().enumerate() {
+        let more = k + 1 < segs.len();
+        // A phrase between dashes or in parentheses is an aside; the clause goes on after.
+        let opens_aside = s.gap_before(a).contains(['\u{2013}', '\u{2014}', '(']);
+        let closes_aside = b < span_end && s.gap_before(b).contains(['\u{2013}', '\u{2014}', ')']);
+        // "The X, the movement that ..., said": an appositive after a verbless subject.
+        let appositive =
+            !verb_seen && more && matches!(s.word(a), "the" | "a" | "an") && !has_verb(s, a, a + 1);
+        if k > 0 && ((opens_aside && closes_aside) || appositive) {
+            after_aside = true;
+            continue;
+        }
+        let opener = s.word(a);
+        let relative = RELATIVE_OPENERS.contains(&opener)
+            || (opener.ends_with("ing") && opener.len() > 5 && !s.capitalized(a));
+        // A text without a verb yet is not an event: it goes on to the next clause.
+        let long_enough = words >= MIN_SHORT_WORDS && verb_seen;
+        if k > 0 && (relative || (long_enough && !after_aside)) {
+            break;
+        }
+        after_aside = false;
+        verb_seen |= has_verb(s, a, b);
+        chosen.extend(a..b);
+        words += b - a;
+    }
+    chosen
 }
 
 /// Finite verbs and auxiliaries that show a clause has its verb.

@@ -436,3 +436,27 @@ fn a_trailing_report_day_does_not_date_the_reported_event() {
         "Talks between the two delegations were held in Vienna"
     );
 }
+
+#[test]
+fn each_date_of_a_sentence_gets_its_own_clause() {
+    let f = extract(&[article(
+        "a",
+        (2021, 3, 12),
+        &[
+            "The water treaty was signed in 1977 by the two kings after months of quiet talks \
+           in the capital, but both governments let it lapse in 1988.",
+        ],
+    )]);
+    let text = |iso: &str| {
+        f.timeline
+            .iter()
+            .find(|e| e.date.iso == iso)
+            .map(|e| e.text.as_str())
+            .unwrap_or_else(|| panic!("no {iso}: {:#?}", f.timeline))
+    };
+    assert_eq!(
+        text("1977"),
+        "The water treaty was signed by the two kings after months of quiet talks in the capital"
+    );
+    assert_eq!(text("1988"), "Both governments let it lapse");
+}
