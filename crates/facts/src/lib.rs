@@ -9,10 +9,11 @@
 //!                            ─▶ attribution::find ─▶ who said what (Statement)
 //!                            ─▶ entities::mentions ─▶ entities::merge (Entity; kinds the
 //!                               context leaves open from a small [`gazetteer`])
-//!                            ─▶ claims::find (a source carried over from the previous
-//!                               sentence of the paragraph, marked inherited)
+//!                            ─▶ claims::find ─▶ carry (a source carried over from the
+//!                               previous sentence of the paragraph, marked inherited)
 //!                            ─▶ group::group (QuantityClaim, ClaimGroup)
-//!                            ─▶ timeline::build (TimelineEvent)
+//!                            ─▶ timeline::build (TimelineEvent: a short text per dated
+//!                               event, merged across articles by wording or shared people)
 //! ```
 //!
 //! Everything is rule-based and uses general English vocabulary ([`lexicon`]): number
@@ -20,6 +21,7 @@
 //! organization/place nouns. No rule is keyed to a particular story.
 
 mod attribution;
+mod carry;
 mod claims;
 mod dates;
 mod doc;
@@ -35,7 +37,7 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 use crosswire_model::Article;
-use crosswire_model::facts::{Bound, DateMention, EntityKind, Facts, QuantityClaim, Statement};
+use crosswire_model::facts::{Bound, DateMention, EntityKind, Facts, Statement};
 use crosswire_text::{content_terms, fold};
 
 use crate::attribution::Attribution;
@@ -86,7 +88,7 @@ pub fn extract(articles: &[Article]) -> Facts {
     // Speakers so far in the current article, for pronouns and "the statement".
     let mut recent: Vec<(usize, String, Option<String>)> = Vec::new();
     let mut current_article = usize::MAX;
-    let mut carry = SourceCarry::default();
+    let mut carry = carry::SourceCarry::default();
     // Each attribution's resolved speaker, per sentence, for the timeline's texts.
     let mut speakers: Vec<Vec<Option<String>>> = Vec::with_capacity(sents.len());
     // One display form per speaker key, so spelling variants read as one speaker.
@@ -253,93 +255,6 @@ fn reference_dates(
         })
         .collect();
     (refs, latest)
-}
-
-/// The source of the previous sentence's claims, carried to the next sentence of the same
-/// paragraph when that sentence names no source of its own and goes on counting the same
-/// kind of thing: "18 health facilities have been struck, OCHA said. Two hospitals were
-/// hit twice." The carried source is marked as inherited.
-#[derive(Default)]
-struct SourceCarry {
-    /// Sentence index, article and paragraph the carried source was last stated for.
-    at: Option<(usize, usize, usize)>,
-    source: String,
-    /// Event classes and counted-key words of the claims it was stated for.
-    classes: HashSet<String>,
-    counted: HashSet<String>,
-}
-
-impl SourceCarry {
-    fn apply(&mut self, si: usize, s: &Sentence, unattributed: bool, found: &mut [QuantityClaim]) {
-        let here = (s.article, s.cite.paragraph);
-        let adjacent = self
-            .at
-            .is_some_and(|(k, a, p)| k + 1 == si && (a, p) == here);
-        if !adjacent {
-            self.at = None;
-        }
-        if found.is_empty() {
-            // A sentence without counts ends the run, unless it is a bare continuation
-            // without attribution; either way the source is not carried past it.
-            self.at = None;
-            return;
-        }
-        if let Some(c) = found.iter().find(|c| c.source.is_some()) {
-            // A sentence with its own source starts a new run.
-            self.source = c.source.clone().unwrap_or_default();
-            self.classes.clear();
-            self.counted.clear();
-            self.note(found);
-            self.at = Some((si, here.0, here.1));
-            return;
-        }
-        if self.at.is_none() || !unattributed {
-            self.at = None;
-            return;
-        }
-        let mut any = false;
-        for c in found.iter_mut() {
-            let same_event = c
-                .event_class
-                .as_deref()
-                .is_some_and(|e| self.classes.contains(event_family(e)));
-            let same_thing = c
-                .counted_key
-                .split_whitespace()
-                .any(|w| self.counted.contains(w));
-            if same_event || same_thing {
-                c.source = Some(self.source.clone());
-                c.source_inherited = true;
-                any = true;
-            }
-        }
-        if any {
-            self.note(found);
-            self.at = Some((si, here.0, here.1));
-        } else {
-            self.at = None;
-        }
-    }
-
-    fn note(&mut self, claims: &[QuantityClaim]) {
-        for c in claims.iter().filter(|c| c.source.is_some()) {
-            if let Some(e) = &c.event_class {
-                self.classes.insert(event_family(e).to_string());
-            }
-            self.counted
-                .extend(c.counted_key.split_whitespace().map(str::to_string));
-        }
-    }
-}
-
-/// Event classes that go on the same tally: casualties (killed, injured, missing) and
-/// harm to places (struck, damaged). Other classes are their own family.
-fn event_family(class: &str) -> &str {
-    match class {
-        "killed" | "injured" | "missing" => "casualties",
-        "struck" | "damaged" => "harm to places",
-        other => other,
-    }
 }
 
 /// Whether a resolved speaker is more than a stray word ("The", "Some", "Thirty-eight").
