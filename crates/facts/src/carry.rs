@@ -10,8 +10,8 @@ use crate::doc::Sentence;
 
 /// The source of the previous sentence's claims, carried to the next sentence of the same
 /// paragraph when that sentence names no source of its own and goes on counting the same
-/// kind of thing: "18 health facilities have been struck, OCHA said. Two hospitals were
-/// hit twice." The carried source is marked as inherited.
+/// kind of thing: "12 schools have been damaged, the agency said. Three clinics were hit
+/// twice." The carried source is marked as inherited.
 #[derive(Default)]
 pub(crate) struct SourceCarry {
     /// Sentence index, article and paragraph the carried source was last stated for.

@@ -105,7 +105,7 @@ pub struct QuantityClaim {
     pub source: Option<String>,
     /// True when `source` is not stated in this sentence but carried over from the previous
     /// sentence of the paragraph, which counts the same kind of thing or continues its topic
-    /// ("18 health facilities have been struck, OCHA said. Two hospitals were hit twice.").
+    /// ("12 schools have been damaged, the agency said. Three clinics were hit twice.").
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub source_inherited: bool,
     /// The sentence the claim came from.
