@@ -32,6 +32,10 @@ pub struct Config {
     /// Terms kept per article vector and per story centroid (bounded memory per story).
     pub doc_terms: usize,
     pub centroid_terms: usize,
+    /// At most this many document frequencies are kept: past it, the rarest quarter is
+    /// forgotten (a forgotten term counts as new if it comes back), so memory stays flat
+    /// however many new names a stream brings.
+    pub max_features: usize,
     /// Member vectors kept per story for the closest-member similarity.
     pub recent_members: usize,
     /// Weight of the closest-member similarity against the centroid similarity.
@@ -49,6 +53,7 @@ impl Default for Config {
             title_weight: 2.0,
             doc_terms: 200,
             centroid_terms: 400,
+            max_features: 2_000_000,
             recent_members: 8,
             member_weight: 0.5,
         }
@@ -113,6 +118,7 @@ pub struct Clusterer {
     df: U64Map<u32>,
     docs_seen: u64,
     df_dirty: U64Set,
+    df_removed: Vec<Feature>,
     stories: U64Map<Story>,
     postings: U64Map<Vec<StoryId>>,
     by_recency: BTreeMap<u64, StoryId>,
@@ -136,6 +142,8 @@ pub struct Changes {
     pub stories: Vec<StoryState>,
     /// Stories that left the active set (aged out, evicted or merged away).
     pub retired: Vec<StoryId>,
+    /// Features whose document frequency was forgotten.
+    pub df_removed: Vec<Feature>,
 }
 
 /// How many of an article's heaviest terms look up candidate stories.
@@ -152,6 +160,7 @@ impl Clusterer {
             df: U64Map::default(),
             docs_seen: 0,
             df_dirty: U64Set::default(),
+            df_removed: Vec::new(),
             stories: U64Map::default(),
             postings: U64Map::default(),
             by_recency: BTreeMap::new(),
@@ -219,6 +228,10 @@ impl Clusterer {
             .into_iter()
             .filter_map(|id| self.story_state(id))
             .collect();
+        let mut df_removed = std::mem::take(&mut self.df_removed);
+        df_removed.retain(|f| !self.df.contains_key(f));
+        df_removed.sort_unstable();
+        df_removed.dedup();
         let mut retired = std::mem::take(&mut self.retired);
         retired.sort_unstable();
         retired.dedup();
@@ -228,6 +241,7 @@ impl Clusterer {
             next_id: self.next_id,
             stories,
             retired,
+            df_removed,
         }
     }
 
@@ -252,6 +266,11 @@ impl Clusterer {
     /// Number of stories in the active set.
     pub fn active(&self) -> usize {
         self.stories.len()
+    }
+
+    /// Number of features with a document frequency.
+    pub fn df_len(&self) -> usize {
+        self.df.len()
     }
 
     pub fn docs_seen(&self) -> u64 {
@@ -300,6 +319,26 @@ impl Clusterer {
             *self.df.entry(f).or_default() += 1;
             self.df_dirty.insert(f);
         }
+        if self.df.len() > self.config.max_features {
+            self.forget_rare_features();
+        }
+    }
+
+    /// Drop at least the rarest quarter of the document frequencies.
+    fn forget_rare_features(&mut self) {
+        let mut counts: Vec<u32> = self.df.values().copied().collect();
+        let cut = counts.len() / 4;
+        let (_, &mut threshold, _) = counts.select_nth_unstable(cut);
+        let removed = &mut self.df_removed;
+        self.df.retain(|f, n| {
+            let keep = *n > threshold;
+            if !keep {
+                removed.push(*f);
+            }
+            keep
+        });
+        let df = &self.df;
+        self.df_dirty.retain(|f| df.contains_key(f));
     }
 
     /// Sublinear TF × smoothed IDF, truncated to the heaviest terms, L2-normalized.

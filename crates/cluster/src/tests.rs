@@ -194,3 +194,26 @@ fn empty_and_odd_articles_do_not_panic() {
     }
     assert!(c.docs_seen() == 6);
 }
+
+#[test]
+fn document_frequencies_stay_bounded() {
+    let mut c = Clusterer::new(Config {
+        max_features: 500,
+        ..Config::default()
+    });
+    let mut removed = 0;
+    for n in 0..300u64 {
+        // Every article brings new words.
+        let text = format!(
+            "{} zz{n}a zz{n}b zz{n}c zz{n}d",
+            article((n % 4) as usize, n as usize)
+        );
+        c.add(&doc(&text, 1));
+        removed += c.take_changes().df_removed.len();
+        assert!(c.df_len() <= 500);
+    }
+    assert!(removed > 0);
+    // Common words survive the pruning.
+    let c2 = c.add(&doc(&article(0, 1), 1));
+    assert!(!c2.new_story);
+}

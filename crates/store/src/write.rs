@@ -272,6 +272,10 @@ fn save_clusterer(tx: &Transaction<'_>, stream: &mut StoryStream) -> Result<(), 
     for (f, n) in &changes.df {
         df.execute(params![to_sql_u64(*f), i64::from(*n)])?;
     }
+    let mut forget = tx.prepare("DELETE FROM doc_freq WHERE feature = ?1")?;
+    for f in &changes.df_removed {
+        forget.execute([to_sql_u64(*f)])?;
+    }
     let mut upsert = tx.prepare(
         "INSERT INTO active_stories (id, centroid, size, first_day, last_day)
          VALUES (?1, ?2, ?3, ?4, ?5)
