@@ -786,7 +786,9 @@ pub fn extract_paragraphs(dom: &Dom) -> Vec<String> {
     let mut choice = choose(&an);
     if total(&choice.blocks) < 200 && dom.find_all("noscript").next().is_some() {
         let with_noscript = choose(&Analysis::new(dom, true));
-        if total(&with_noscript.blocks) > 2 * total(&choice.blocks) {
+        // "Please enable JavaScript" is not an article.
+        let gained = total(&with_noscript.blocks);
+        if gained >= 100 && gained > 2 * total(&choice.blocks) {
             choice = with_noscript;
         }
     }

@@ -45,8 +45,29 @@ impl Extracted {
 /// (used for metadata such as a date in the path).
 pub fn extract(html: &str, url: Option<&str>) -> Extracted {
     let dom = dom::Dom::parse(html);
+    let mut paragraphs = content::extract_paragraphs(&dom);
+    let found: usize = paragraphs.iter().map(|p| p.chars().count()).sum();
+    if found < 500 {
+        // Script-rendered pages: the JSON-LD article body is the better text.
+        if let Some(body) = metadata::ld_article_body(&dom) {
+            // Plain-text bodies separate paragraphs by newlines; HTML ones by tags.
+            let ld_paragraphs: Vec<String> = body
+                .split('\n')
+                .flat_map(|line| content::fragment_paragraphs(&dom::Dom::parse(line)).into_iter())
+                .filter(|l| !l.trim().is_empty())
+                .collect();
+            let ld_chars: usize = ld_paragraphs.iter().map(|p| p.chars().count()).sum();
+            if ld_chars > 2 * found.max(100) {
+                let extra: Vec<String> = ld_paragraphs
+                    .into_iter()
+                    .filter(|l| !paragraphs.contains(l))
+                    .collect();
+                paragraphs.extend(extra);
+            }
+        }
+    }
     Extracted {
-        paragraphs: content::extract_paragraphs(&dom),
+        paragraphs,
         metadata: metadata::page_metadata(&dom, url),
     }
 }

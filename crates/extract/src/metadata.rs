@@ -145,6 +145,7 @@ struct LdArticle {
     published: Option<String>,
     authors: Vec<String>,
     publisher: Option<String>,
+    body: Option<String>,
 }
 
 fn ld_name(v: &serde_json::Value) -> Option<String> {
@@ -208,6 +209,12 @@ fn walk_ld(v: &serde_json::Value, out: &mut LdArticle, depth: usize) {
             if out.publisher.is_none() {
                 out.publisher = o.get("publisher").and_then(ld_name);
             }
+            if out.body.is_none() {
+                out.body = o
+                    .get("articleBody")
+                    .and_then(|b| b.as_str())
+                    .map(str::to_string);
+            }
         }
         _ => {}
     }
@@ -256,6 +263,28 @@ fn strip_site(title: &str, outlet: Option<&str>, longest: bool) -> String {
         }
     }
     title.to_string()
+}
+
+/// The `articleBody` of the page's schema.org JSON-LD, if any (pages that render the
+/// article with JavaScript often carry it only there).
+pub fn ld_article_body(dom: &Dom) -> Option<String> {
+    let mut ld = LdArticle::default();
+    for node in &dom.nodes {
+        let NodeData::Element(el) = &node.data else {
+            continue;
+        };
+        if &*el.tag != "script" || !el.attr("type").is_some_and(|t| t.contains("ld+json")) {
+            continue;
+        }
+        for &c in &node.children {
+            if let NodeData::Text(t) = &dom.nodes[c].data
+                && let Ok(v) = serde_json::from_str::<serde_json::Value>(t.trim())
+            {
+                walk_ld(&v, &mut ld, 0);
+            }
+        }
+    }
+    ld.body.filter(|b| !b.trim().is_empty())
 }
 
 /// Read the page's metadata. `url` is where the page was fetched from, if known.

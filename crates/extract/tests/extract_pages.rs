@@ -156,3 +156,21 @@ fn garbage_and_truncations_never_panic() {
         let _ = page.text();
     }
 }
+
+#[test]
+fn script_rendered_page_falls_back_to_json_ld_body() {
+    let html = r#"<html><head><script type="application/ld+json">
+{"@type":"NewsArticle","headline":"Bridge reopens","datePublished":"2024-01-09",
+ "articleBody":"The bridge reopened on Tuesday after repairs that took eight months.\nTraffic is expected to return to normal levels by the end of the week, officials said.\nA second crossing further upstream remains closed until spring for inspections."}
+</script></head><body><div id="root"></div><noscript>Please enable JavaScript.</noscript></body></html>"#;
+    let page = extract(html, None);
+    assert_eq!(
+        page.paragraphs,
+        [
+            "The bridge reopened on Tuesday after repairs that took eight months.",
+            "Traffic is expected to return to normal levels by the end of the week, officials said.",
+            "A second crossing further upstream remains closed until spring for inspections."
+        ]
+    );
+    assert_eq!(page.metadata.title.as_deref(), Some("Bridge reopens"));
+}
