@@ -517,7 +517,7 @@ impl Emitter<'_, '_> {
             let debris = !self.cur_cell && is_numeric_debris(text);
             if !(ld > 0.6 || ld > 0.3 && self.cur_chars < 40 || debris) {
                 let label = self.cur_heading
-                    || self.cur_chars <= 60 && !text.ends_with(['.', '!', '"', '“', '”', '«', '»']);
+                    || self.cur_chars <= 40 && !text.ends_with(['.', '!', '"', '“', '”', '«', '»']);
                 self.blocks.push(Block {
                     pos: self.cur_pos,
                     label,
