@@ -45,6 +45,10 @@ pub struct Concepts {
     /// After solving within the budget, append the sentence that adds the most concept
     /// weight within the remaining words (the scorer's truncation cuts it).
     pub fill: bool,
+    /// Room (words) to try leaving for the overflow sentence, ascending, starting at 0:
+    /// the core is solved for `budget - slack` for each and the best core + overflow
+    /// total is kept.
+    pub fill_slacks: Vec<usize>,
     /// Branch-and-bound node limit.
     pub node_limit: usize,
 }
@@ -66,6 +70,7 @@ impl Default for Concepts {
                 ..Compression::NONE
             },
             fill: true,
+            fill_slacks: vec![0, 5, 10, 15, 20],
             node_limit: 20_000,
         }
     }
@@ -215,35 +220,72 @@ impl Concepts {
         let candidates: Vec<usize> = (0..cluster.sentences.len())
             .filter(|&i| self.eligible(cluster, i))
             .collect();
-        let problem = Problem {
-            weights: index.weights.clone(),
-            items: candidates
-                .iter()
-                .map(|&i| Item {
-                    len: cluster.sentences[i].words,
-                    concepts: index.weighted(i),
-                })
-                .collect(),
+        // Only sentences with some weighted concept can add anything.
+        let useful: Vec<(usize, Vec<u32>)> = candidates
+            .iter()
+            .map(|&i| (i, index.weighted(i)))
+            .filter(|(_, concepts)| !concepts.is_empty())
+            .collect();
+        // Renumber the weighted concepts densely: the solver's tables are per concept.
+        let mut dense: HashMap<u32, u32> = HashMap::default();
+        let mut weights: Vec<f64> = Vec::new();
+        let items: Vec<Item> = useful
+            .iter()
+            .map(|(i, concepts)| Item {
+                len: cluster.sentences[*i].words,
+                concepts: concepts
+                    .iter()
+                    .map(|&c| {
+                        *dense.entry(c).or_insert_with(|| {
+                            weights.push(index.weights[c as usize]);
+                            weights.len() as u32 - 1
+                        })
+                    })
+                    .collect(),
+            })
+            .collect();
+        let mut problem = Problem {
+            weights,
+            items,
             budget,
         };
-        let picked = match self.solver {
-            Solver::Exact => problem.solve(self.node_limit),
-            Solver::Greedy => problem.greedy(),
+        let slacks = match self.fill && !self.fill_slacks.is_empty() {
+            true => self.fill_slacks.clone(),
+            false => vec![0],
         };
-        let mut chosen: Vec<usize> = picked.iter().map(|&k| candidates[k]).collect();
-        if chosen.is_empty() && budget > 0 {
-            // Nothing repeated across the cluster, or nothing fits: the first quotable
-            // sentence, which the caller's truncation may cut.
-            if let Some(&first) = candidates.first() {
-                chosen.push(first);
+        // The scorer reads the first `budget` words, the overflow sentence's beginning
+        // included; so try leaving some room for it and keep the best total.
+        let mut best: Option<(f64, Vec<usize>, Option<usize>)> = None;
+        let mut previous: Vec<usize> = Vec::new();
+        // Largest slack first: each optimum seeds the next, larger budget.
+        for &slack in slacks.iter().rev() {
+            problem.budget = budget.saturating_sub(slack);
+            let picked = match self.solver {
+                Solver::Exact => problem.solve_from(self.node_limit, &previous),
+                Solver::Greedy => problem.greedy(),
+            };
+            let value = problem.value(&picked);
+            let mut chosen: Vec<usize> = picked.iter().map(|&k| useful[k].0).collect();
+            previous = picked;
+            if chosen.is_empty() && budget > 0 {
+                // Nothing repeated across the cluster, or nothing fits: the first quotable
+                // sentence, which the caller's truncation may cut.
+                if let Some(&first) = candidates.first() {
+                    chosen.push(first);
+                }
+            }
+            let filler = if self.fill {
+                self.filler(cluster, &index, &candidates, &chosen, budget)
+            } else {
+                None
+            };
+            let total = value + filler.map_or(0.0, |(_, g)| g);
+            // Ties go to the smaller slack (visited later).
+            if best.as_ref().is_none_or(|(v, _, _)| total >= *v - 1e-9) {
+                best = Some((total, chosen, filler.map(|(i, _)| i)));
             }
         }
-        let filler = if self.fill {
-            self.filler(cluster, &index, &candidates, &chosen, budget)
-        } else {
-            None
-        };
-        (chosen, filler)
+        best.map(|(_, c, f)| (c, f)).unwrap_or_default()
     }
 
     /// The sentence whose first `budget - used` words add the most uncovered concept
@@ -255,7 +297,7 @@ impl Concepts {
         candidates: &[usize],
         chosen: &[usize],
         budget: usize,
-    ) -> Option<usize> {
+    ) -> Option<(usize, f64)> {
         let used: usize = chosen.iter().map(|&i| cluster.sentences[i].words).sum();
         let room = budget.checked_sub(used).filter(|&r| r > 0)?;
         let mut covered = vec![false; index.weights.len()];
@@ -284,7 +326,7 @@ impl Concepts {
                 best = Some((i, gain));
             }
         }
-        best.map(|(i, _)| i)
+        best
     }
 }
 

@@ -78,11 +78,20 @@ impl Problem {
             }
             chosen.push(i);
         }
+        // Concepts of one item are distinct, so its value alone is the sum of their weights.
+        let alone = |i: usize| -> f64 {
+            self.items[i]
+                .concepts
+                .iter()
+                .map(|&c| self.weights[c as usize])
+                .sum()
+        };
         let single = (0..self.items.len())
             .filter(|&i| self.items[i].len <= self.budget)
-            .max_by(|&a, &b| self.value(&[a]).total_cmp(&self.value(&[b])));
+            .map(|i| (i, alone(i)))
+            .max_by(|a, b| a.1.total_cmp(&b.1));
         match single {
-            Some(s) if self.value(&[s]) > self.value(&chosen) + EPS => vec![s],
+            Some((s, v)) if v > self.value(&chosen) + EPS => vec![s],
             _ => chosen,
         }
     }
@@ -90,13 +99,40 @@ impl Problem {
     /// Exact (within `node_limit` branch-and-bound nodes) maximum coverage selection. Each
     /// node costs time linear in the number of items, so on very large problems the node
     /// limit shrinks to keep the work near `WORK_LIMIT` item visits.
+    #[cfg(test)]
     pub fn solve(&self, node_limit: usize) -> Vec<usize> {
+        self.solve_from(node_limit, &[])
+    }
+
+    /// [`Problem::solve`] starting from a known selection `start` (e.g. the optimum for a
+    /// smaller budget) when it fits and beats greedy: a better first incumbent prunes more.
+    pub fn solve_from(&self, node_limit: usize, start: &[usize]) -> Vec<usize> {
         const WORK_LIMIT: usize = 20_000_000;
         let node_limit = node_limit.min((WORK_LIMIT / self.items.len().max(1)).max(100));
-        let seed = self.greedy();
+        let greedy = self.greedy();
+        let fits = start.iter().all(|&i| i < self.items.len())
+            && start.iter().map(|&i| self.items[i].len).sum::<usize>() <= self.budget;
+        let seed = if fits && self.value(start) > self.value(&greedy) {
+            start.to_vec()
+        } else {
+            greedy
+        };
+        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); self.weights.len()];
+        for (i, item) in self.items.iter().enumerate() {
+            for &c in &item.concepts {
+                postings[c as usize].push(i as u32);
+            }
+        }
+        let covered = vec![0; self.weights.len()];
+        let gains = (0..self.items.len())
+            .map(|i| self.gain(i, &covered))
+            .collect();
         let mut search = Search {
             problem: self,
-            covered: vec![0; self.weights.len()],
+            covered,
+            gains,
+            postings,
+            in_chosen: vec![false; self.items.len()],
             excluded: vec![false; self.items.len()],
             chosen: Vec::new(),
             best: seed.clone(),
@@ -105,6 +141,14 @@ impl Problem {
             node_limit,
         };
         search.branch(0.0, 0);
+        if std::env::var_os("CW_NODES").is_some() {
+            eprintln!(
+                "budget {} nodes {} items {}",
+                self.budget,
+                search.nodes,
+                self.items.len()
+            );
+        }
         search.best
     }
 }
@@ -112,6 +156,11 @@ impl Problem {
 struct Search<'p> {
     problem: &'p Problem,
     covered: Vec<u32>,
+    /// Per item: its marginal gain given `covered`, kept up to date on every step.
+    gains: Vec<f64>,
+    /// Per concept: the items that contain it.
+    postings: Vec<Vec<u32>>,
+    in_chosen: Vec<bool>,
     excluded: Vec<bool>,
     chosen: Vec<usize>,
     best: Vec<usize>,
@@ -121,6 +170,38 @@ struct Search<'p> {
 }
 
 impl Search<'_> {
+    /// Choose item `i`: cover its concepts, lowering the gains of items that share them.
+    fn include(&mut self, i: usize) {
+        let p = self.problem;
+        for &c in &p.items[i].concepts {
+            let c = c as usize;
+            self.covered[c] += 1;
+            if self.covered[c] == 1 {
+                for &j in &self.postings[c] {
+                    self.gains[j as usize] -= p.weights[c];
+                }
+            }
+        }
+        self.chosen.push(i);
+        self.in_chosen[i] = true;
+    }
+
+    /// Undo [`Search::include`] of the last chosen item `i`.
+    fn remove(&mut self, i: usize) {
+        let p = self.problem;
+        for &c in &p.items[i].concepts {
+            let c = c as usize;
+            self.covered[c] -= 1;
+            if self.covered[c] == 0 {
+                for &j in &self.postings[c] {
+                    self.gains[j as usize] += p.weights[c];
+                }
+            }
+        }
+        self.chosen.pop();
+        self.in_chosen[i] = false;
+    }
+
     fn branch(&mut self, value: f64, used: usize) {
         if self.nodes >= self.node_limit {
             return;
@@ -128,27 +209,41 @@ impl Search<'_> {
         self.nodes += 1;
         let p = self.problem;
         let room = p.budget - used;
-        // Open items with their marginal gains, best ratio first.
-        let mut open: Vec<(usize, f64)> = (0..p.items.len())
-            .filter(|&i| !self.excluded[i] && p.items[i].len <= room && !self.chosen.contains(&i))
-            .map(|i| (i, p.gain(i, &self.covered)))
-            .filter(|&(_, g)| g > EPS)
-            .collect();
+        // Open items with their marginal gains and gain per word, best ratio first.
+        let mut open: Vec<(usize, f64, f64)> = Vec::with_capacity(p.items.len());
+        open.extend(
+            (0..p.items.len())
+                .filter(|&i| {
+                    !self.excluded[i]
+                        && !self.in_chosen[i]
+                        && p.items[i].len <= room
+                        && self.gains[i] > EPS
+                })
+                .map(|i| {
+                    (
+                        i,
+                        self.gains[i],
+                        self.gains[i] / p.items[i].len.max(1) as f64,
+                    )
+                }),
+        );
         if open.is_empty() {
+            return;
+        }
+        // A loose bound first (best ratio times the room) prunes many nodes without sorting.
+        let best_ratio = open.iter().map(|o| o.2).fold(0.0, f64::max);
+        if value + best_ratio * room as f64 <= self.best_value + EPS {
             return;
         }
         // Only the best-ratio items that fill the room matter for the bound and the
         // branching: select a short head first, sort everything only if it falls short.
-        let by_ratio = |a: &(usize, f64), b: &(usize, f64)| {
-            let ra = a.1 / p.items[a.0].len.max(1) as f64;
-            let rb = b.1 / p.items[b.0].len.max(1) as f64;
-            rb.total_cmp(&ra).then(a.0.cmp(&b.0))
-        };
+        let by_ratio =
+            |a: &(usize, f64, f64), b: &(usize, f64, f64)| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0));
         const HEAD: usize = 12;
         if open.len() > HEAD {
             open.select_nth_unstable_by(HEAD - 1, by_ratio);
             open[..HEAD].sort_unstable_by(by_ratio);
-            let head_len: usize = open[..HEAD].iter().map(|&(i, _)| p.items[i].len).sum();
+            let head_len: usize = open[..HEAD].iter().map(|&(i, _, _)| p.items[i].len).sum();
             if head_len < room {
                 open.sort_unstable_by(by_ratio);
             }
@@ -158,7 +253,7 @@ impl Search<'_> {
         // Fractional knapsack bound.
         let mut bound = value;
         let mut left = room as f64;
-        for &(i, g) in &open {
+        for &(i, g, _) in &open {
             let len = p.items[i].len.max(1) as f64;
             if len <= left {
                 bound += g;
@@ -171,22 +266,16 @@ impl Search<'_> {
         if bound <= self.best_value + EPS {
             return;
         }
-        let (top, gain) = open[0];
+        let (top, gain, _) = open[0];
         // Include the best-ratio item.
-        for &c in &p.items[top].concepts {
-            self.covered[c as usize] += 1;
-        }
-        self.chosen.push(top);
+        self.include(top);
         let with = value + gain;
         if with > self.best_value + EPS {
             self.best_value = with;
             self.best = self.chosen.clone();
         }
         self.branch(with, used + p.items[top].len);
-        self.chosen.pop();
-        for &c in &p.items[top].concepts {
-            self.covered[c as usize] -= 1;
-        }
+        self.remove(top);
         // Exclude it.
         self.excluded[top] = true;
         self.branch(value, used);

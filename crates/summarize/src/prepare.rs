@@ -113,6 +113,10 @@ struct Lexicon {
     by_stem: HashMap<String, u32>,
     stop: Vec<bool>,
     number: Vec<bool>,
+    /// Per stem id: its id in the current cluster, valid when `stamp` equals `generation`.
+    local: Vec<u32>,
+    stamp: Vec<u32>,
+    generation: u32,
 }
 
 /// Lexicon size past which it is cleared (between clusters), bounding memory on endless
@@ -135,6 +139,8 @@ impl Lexicon {
         let id = *self.by_stem.entry(stem(&folded)).or_insert(next);
         if id == next {
             self.stop.push(is_stop);
+            self.local.push(0);
+            self.stamp.push(0);
             self.number.push(
                 folded
                     .chars()
@@ -150,32 +156,32 @@ impl Lexicon {
 /// as small as the cluster's vocabulary.
 struct Vocabulary<'l> {
     lexicon: &'l mut Lexicon,
-    local: HashMap<u32, u32>,
     stop: Vec<bool>,
     number: Vec<bool>,
 }
 
 impl<'l> Vocabulary<'l> {
     fn new(lexicon: &'l mut Lexicon) -> Self {
-        if lexicon.by_surface.len() > LEXICON_LIMIT {
+        if lexicon.by_surface.len() > LEXICON_LIMIT || lexicon.generation == u32::MAX {
             *lexicon = Lexicon::default();
         }
+        lexicon.generation += 1;
         Vocabulary {
             lexicon,
-            local: HashMap::default(),
             stop: Vec::new(),
             number: Vec::new(),
         }
     }
 
     fn id(&mut self, surface: &str) -> u32 {
-        let global = self.lexicon.id(surface);
-        let next = self.stop.len() as u32;
-        let id = *self.local.entry(global).or_insert(next);
-        if id == next {
-            self.stop.push(self.lexicon.stop[global as usize]);
-            self.number.push(self.lexicon.number[global as usize]);
+        let global = self.lexicon.id(surface) as usize;
+        let lex = &mut *self.lexicon;
+        if lex.stamp[global] != lex.generation {
+            lex.stamp[global] = lex.generation;
+            lex.local[global] = self.stop.len() as u32;
+            self.stop.push(lex.stop[global]);
+            self.number.push(lex.number[global]);
         }
-        id
+        lex.local[global]
     }
 }
