@@ -16,7 +16,8 @@
 //!    appearing in a document's lead) are the units of information.
 //! 3. `coverage`: pick the sentences that cover the most concept weight within the budget,
 //!    exactly, by branch and bound; then add one overflow sentence for the caller's
-//!    truncation to cut.
+//!    truncation to cut. The room left for it (0-20 words) is chosen by the total weight
+//!    the first `budget` words cover, since that is what a truncating scorer reads.
 //! 4. `assemble`: order the picks by publication order and position, and cite for each
 //!    the documents that restate it (`support`).
 //!
