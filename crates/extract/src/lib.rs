@@ -10,9 +10,12 @@
 //! ```
 //!
 //! The parser ([`dom`]) is a small forgiving tokenizer + tree builder written for speed; the
-//! content step ([`content`]) prunes furniture by tag/role/class vocabulary, picks the article
-//! root by named-body markers or readability-style scoring, and emits blocks with link-density
-//! filters. Nothing here panics on malformed input.
+//! content step ([`content`]) prunes furniture by tag/role/class vocabulary ([`boilerplate`]),
+//! picks the article root by named-body markers or readability-style scoring, emits blocks
+//! with link-density filters and checks the result against a whole-page baseline.
+//! [`encoding`] decides the charset (HTTP header, BOM, meta, detection); [`metadata`] reads
+//! JSON-LD, meta tags and page evidence. [`html_fragment_text`] strips tags from fragments
+//! such as feed item bodies. Nothing here panics on malformed input.
 
 pub mod boilerplate;
 pub mod content;
@@ -42,7 +45,8 @@ impl Extracted {
 }
 
 /// Extract the main text and metadata of an HTML page. `url` is where it came from, if known
-/// (used for metadata such as a date in the path).
+/// (used for metadata such as a date in the path). When the page yields little text, the
+/// schema.org JSON-LD `articleBody` (script-rendered sites) supplements it.
 pub fn extract(html: &str, url: Option<&str>) -> Extracted {
     let dom = dom::Dom::parse(html);
     let mut paragraphs = content::extract_paragraphs(&dom);
