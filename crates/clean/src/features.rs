@@ -231,7 +231,12 @@ impl LineStats {
                         || w[0].starts_with("year"))
             });
             // A dated sentence ("Since April 28, 18 clinics have been hit") is not a stamp.
-            let sentence = s.verbs > 0 && s.words > 6;
+            // ("May" is a month here, not a verb.)
+            let verbs = lower_words
+                .iter()
+                .filter(|w| **w != "may" && lexicon::is_common_verb(w))
+                .count();
+            let sentence = verbs > 0 && s.words > 6;
             ((has_month && has_number) || clock || ago) && !sentence
         };
         s.math_challenge = {
@@ -656,6 +661,7 @@ mod tests {
         assert!(LineStats::of("Posted 3 hours ago").date_like);
         assert!(!LineStats::of("The May Day parade").date_like);
         assert!(!LineStats::of("Since April 28, 18 clinics have been hit").date_like);
+        assert!(LineStats::of("May 2, 2024 at 9:15 am").date_like);
         assert!(LineStats::of("7 + 2 =").math_challenge);
         assert!(
             !LineStats::of("Revenue rose 7 + 2 percent to reach = levels in 2020").math_challenge

@@ -77,6 +77,7 @@ const WORD_CUES: &[(&str, Cue)] = &[
     ("comments", Cue::Comment),
     ("reply", Cue::Comment),
     ("replies", Cue::Comment),
+    ("responses", Cue::Comment),
     ("trackbacks", Cue::Comment),
     ("pingbacks", Cue::Comment),
     ("voted", Cue::Comment),

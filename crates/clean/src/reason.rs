@@ -63,10 +63,13 @@ impl Reason {
     }
 }
 
-/// True for a vote or comment counter: a short line with a number and voting or commenting
-/// words ("25 users have voted.", "3 Comments").
-pub fn is_vote_counter(s: &LineStats) -> bool {
-    s.words <= 8 && s.digit_ratio > 0.0 && s.cue(Cue::Comment) >= 1
+/// True for a vote counter: a short line with a number and voting words ("25 users have
+/// voted.", "Votes: 12").
+pub fn is_vote_counter(s: &LineStats, text: &str) -> bool {
+    s.words <= 8
+        && s.digit_ratio > 0.0
+        && s.cue(Cue::Comment) >= 1
+        && text.to_lowercase().contains("vote")
 }
 
 /// The most specific label for a removed line, from its own evidence.
@@ -132,9 +135,12 @@ mod tests {
 
     #[test]
     fn vote_counters() {
-        assert!(is_vote_counter(&LineStats::of("12 readers have voted.")));
-        assert!(!is_vote_counter(&LineStats::of(
+        let vote = |t: &str| is_vote_counter(&LineStats::of(t), t);
+        assert!(vote("12 readers have voted."));
+        assert!(!vote(
             "Officials voted 12 times on the bill last year in the senate."
-        )));
+        ));
+        assert!(!vote("4.58 overall rating"));
+        assert!(!vote("3 Comments"));
     }
 }

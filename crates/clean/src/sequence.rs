@@ -76,7 +76,7 @@ pub fn decide(
         let s = &l.stats;
         if s.math_challenge || (s.cue(Cue::Captcha) >= 2 && !s.is_prose()) {
             forced[i] = Some(Reason::Captcha);
-        } else if is_vote_counter(s) {
+        } else if is_vote_counter(s, l.text) {
             forced[i] = Some(Reason::VoteCounter);
         } else if s.is_appeal() && feats[i][WORDS_BEFORE] >= APPEAL_FROM {
             forced[i] = Some(classify(s));
@@ -234,7 +234,7 @@ fn comment_section_start(
 }
 
 /// Kept prose words needed before a comment section can start.
-const MIN_PROSE_BEFORE: usize = 80;
+const MIN_PROSE_BEFORE: usize = 50;
 /// Comment signature lines needed near a marker ...
 const MIN_SIGNATURES: usize = 3;
 /// ... within this many lines from it.
@@ -244,7 +244,8 @@ const SIGNATURE_WINDOW: usize = 40;
 /// buttons, "X says:" / "X writes:" attributions. These can open a comment section.
 fn is_comment_marker(l: &PageLine<'_>) -> bool {
     let s = &l.stats;
-    if s.words == 0 || s.words > 14 || s.is_prose() {
+    // A comment count inside a byline ("By Jo Lee | May 5 | 6 comments") is header metadata.
+    if s.words == 0 || s.words > 14 || s.is_prose() || s.byline || s.date_like {
         return false;
     }
     let t = l.text.trim_end();
@@ -300,5 +301,111 @@ fn drop_appeal_lists(lines: &[PageLine<'_>], forced: &mut [Option<Reason>], keep
                 forced[j] = forced[j].or(Some(classify(&lines[j].stats)));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::{batch_key_counts, page_features, page_lines};
+
+    /// Run `decide` with given probabilities (one per non-empty block).
+    fn run(blocks: &[&str], probs: &[f32]) -> Vec<Option<Reason>> {
+        let blocks: Vec<String> = blocks.iter().map(|s| s.to_string()).collect();
+        let lines = page_lines(&blocks);
+        assert_eq!(lines.len(), probs.len());
+        let counts = batch_key_counts(std::slice::from_ref(&lines));
+        let feats = page_features(&lines, &counts);
+        decide(&lines, &feats, probs, 0.5, None, &Rules::default())
+    }
+
+    const P1: &str = "The council voted on Monday to approve the new budget, which had been \
+                      delayed for months by disagreements over school funding.";
+    const P2: &str = "Officials said the plan would fund schools and roads across the region \
+                      over the next year, with most of the money going to repairs.";
+    const P3: &str = "Critics said the spending was too high and that taxes would have to rise \
+                      within two years unless the economy grew faster than expected.";
+
+    #[test]
+    fn a_doubted_subheading_between_paragraphs_is_kept() {
+        let out = run(&[P1, "What happens next", P2], &[0.9, 0.3, 0.9]);
+        assert_eq!(out, vec![None, None, None]);
+    }
+
+    #[test]
+    fn a_stranded_short_line_is_dropped() {
+        let out = run(&["Home", "Trending now", "Sports"], &[0.1, 0.6, 0.1]);
+        assert!(out.iter().all(Option::is_some), "{out:?}");
+    }
+
+    #[test]
+    fn captchas_and_vote_counters_go_whatever_the_model_says() {
+        let out = run(
+            &[P1, "12 users have voted.", "4 + 5 =", P2],
+            &[0.9, 0.9, 0.9, 0.9],
+        );
+        assert_eq!(out[1], Some(Reason::VoteCounter));
+        assert_eq!(out[2], Some(Reason::Captcha));
+        assert_eq!(out[0], None);
+    }
+
+    #[test]
+    fn an_offer_list_goes_with_its_lead_in() {
+        let out = run(
+            &[
+                P1,
+                P2,
+                P3,
+                "Here's why you should get this premium content:",
+                "– Unlimited reading on all devices.",
+                "– Ad-free pages.",
+            ],
+            &[0.9, 0.9, 0.9, 0.9, 0.9, 0.9],
+        );
+        assert_eq!(&out[..3], &[None, None, None]);
+        assert!(out[3..].iter().all(Option::is_some), "{out:?}");
+    }
+
+    #[test]
+    fn comments_after_the_body_are_cut() {
+        let out = run(
+            &[
+                P1,
+                P2,
+                P3,
+                "3 Comments",
+                "Jo Miller says:",
+                "May 2, 2024 at 9:15 am",
+                "I think the council made the right call and I hope the roads get fixed soon.",
+                "Reply",
+            ],
+            &[0.9, 0.9, 0.9, 0.2, 0.2, 0.2, 0.8, 0.2],
+        );
+        assert_eq!(&out[..3], &[None, None, None]);
+        assert!(
+            out[3..].iter().all(|r| *r == Some(Reason::CommentSection)),
+            "{out:?}"
+        );
+    }
+
+    #[test]
+    fn a_sentence_above_the_body_is_kept() {
+        let out = run(
+            &[
+                "Menu",
+                "Two clinics have been hit since the offensive began",
+                P1,
+                P2,
+            ],
+            &[0.1, 0.2, 0.9, 0.9],
+        );
+        assert_eq!(out[1], None, "{out:?}");
+        assert!(out[0].is_some());
+    }
+
+    #[test]
+    fn a_line_kept_twice_is_a_duplicate() {
+        let out = run(&[P1, P2, P1], &[0.9, 0.9, 0.9]);
+        assert_eq!(out[2], Some(Reason::DuplicateLine));
     }
 }
