@@ -160,7 +160,10 @@ fn summarize(
             paragraphs: &a.paragraphs,
         })
         .collect();
-    let summary = opts.method.summarizer().summarize(&docs, opts.words);
+    let summary = opts
+        .method
+        .summarizer_for_reading()
+        .summarize(&docs, opts.words);
     summary
         .sentences
         .into_iter()

@@ -75,6 +75,22 @@ pub trait Summarizer: Send + Sync {
     fn summarize(&self, docs: &[Document<'_>], budget_words: usize) -> Summary;
 }
 
+/// How summary sentences may be printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Style {
+    /// Whether sentences may be shortened by deleting words (attributions, asides...).
+    /// Deletion packs more content into a word budget but can change what a sentence
+    /// claims on whose authority; a reader-facing summary keeps sentences whole.
+    pub compress: bool,
+}
+
+impl Style {
+    /// For automatic evaluation (`crosswire summarize`): compression on.
+    pub const ROUGE: Style = Style { compress: true };
+    /// For readers (`crosswire digest`): sentences as written.
+    pub const READING: Style = Style { compress: false };
+}
+
 /// The methods `--method` accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Method {
@@ -104,19 +120,45 @@ impl Method {
         Self::ALL.iter().find(|(n, _)| *n == name).map(|&(_, m)| m)
     }
 
+    /// The method as tuned for ROUGE: sentences may be compressed (a trailing
+    /// `, police said.` is removed) to fit more content in the budget.
     pub fn summarizer(self) -> Box<dyn Summarizer> {
+        self.summarizer_styled(Style::ROUGE)
+    }
+
+    /// The method for people to read (the digest): the same selection, but every sentence
+    /// is printed as its source wrote it (less a wire dateline), so who claims what is kept.
+    pub fn summarizer_for_reading(self) -> Box<dyn Summarizer> {
+        self.summarizer_styled(Style::READING)
+    }
+
+    /// The method with the output style `style`.
+    pub fn summarizer_styled(self, style: Style) -> Box<dyn Summarizer> {
+        let concepts = || {
+            let mut c = Concepts::default();
+            if !style.compress {
+                c.compress = Compression::NONE;
+            }
+            c
+        };
         match self {
             Method::Centroid => Box::new(Centroid::default()),
-            Method::Concepts => Box::new(Concepts::default()),
+            Method::Concepts => Box::new(concepts()),
             Method::ConceptsGreedy => Box::new(Concepts {
                 solver: Solver::Greedy,
-                ..Concepts::default()
+                ..concepts()
             }),
             Method::ConceptsNoFill => Box::new(Concepts {
                 fill: false,
-                ..Concepts::default()
+                ..concepts()
             }),
-            Method::Submodular => Box::new(Submodular::default()),
+            Method::Submodular => {
+                let mut s = Submodular::default();
+                if !style.compress {
+                    s.compress = Compression::NONE;
+                }
+                Box::new(s)
+            }
         }
     }
 }

@@ -366,3 +366,63 @@ fn random_text_never_panics() {
         }
     }
 }
+
+/// Two reports that both carry one claim on someone's authority: the ROUGE style may drop
+/// the attribution, the reading style must keep every selected sentence as written.
+fn attributed() -> Vec<Vec<String>> {
+    vec![
+        doc(&[
+            "Shelling of the northern villages killed at least twelve civilians during the week, the United Nations says.",
+            "Thousands of families fled toward the border crossing as the fighting spread to the northern villages.",
+        ]),
+        doc(&[
+            "Shelling of the northern villages killed at least twelve civilians during the week, the United Nations says.",
+            "Aid groups warned that the camps near the border crossing could not take more families fleeing the fighting.",
+        ]),
+    ]
+}
+
+#[test]
+fn reading_style_keeps_attribution_that_rouge_style_drops() {
+    let paras = attributed();
+    let docs = documents(&paras);
+    let claim = "Shelling of the northern villages killed at least twelve civilians";
+    for &(name, m) in Method::ALL {
+        let read = m.summarizer_for_reading().summarize(&docs, 100);
+        // Every selected sentence is a whole source sentence.
+        for s in &read.sentences {
+            assert!(
+                paras[s.document].iter().any(|p| p.contains(&s.text)),
+                "{name}: {:?} was changed",
+                s.text
+            );
+        }
+        if let Some(s) = read.sentences.iter().find(|s| s.text.starts_with(claim)) {
+            assert!(
+                s.text.ends_with(", the United Nations says."),
+                "{name}: {s:?}"
+            );
+        }
+    }
+    // The default method selects the claim in both styles; only the ROUGE style cuts it.
+    let read = Method::default()
+        .summarizer_for_reading()
+        .summarize(&docs, 100);
+    let rouge = Method::default().summarizer().summarize(&docs, 100);
+    let find = |s: &Summary| {
+        s.sentences
+            .iter()
+            .find(|x| x.text.starts_with(claim))
+            .map(|x| x.text.clone())
+    };
+    assert_eq!(
+        find(&read).as_deref(),
+        Some(
+            "Shelling of the northern villages killed at least twelve civilians during the week, the United Nations says."
+        )
+    );
+    assert_eq!(
+        find(&rouge).as_deref(),
+        Some("Shelling of the northern villages killed at least twelve civilians during the week.")
+    );
+}
