@@ -4,6 +4,9 @@
 //! legal footers, ...), never a particular site's wording. A line is matched against every family
 //! in one pass over its lowercase words, so no pattern is compiled or scanned per line.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 /// A family of boilerplate vocabulary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Cue {
@@ -261,16 +264,28 @@ const MONTHS: &[&str] = &[
     "december",
 ];
 
+fn word_table() -> &'static HashMap<&'static str, Cue> {
+    static TABLE: OnceLock<HashMap<&'static str, Cue>> = OnceLock::new();
+    TABLE.get_or_init(|| WORD_CUES.iter().copied().collect())
+}
+
+fn pair_table() -> &'static HashMap<(&'static str, &'static str), Cue> {
+    static TABLE: OnceLock<HashMap<(&'static str, &'static str), Cue>> = OnceLock::new();
+    TABLE.get_or_init(|| PAIR_CUES.iter().map(|&(a, b, c)| ((a, b), c)).collect())
+}
+
 /// Count cue-family hits over a line's lowercase words (in order).
 pub fn cue_counts(lower_words: &[&str]) -> CueCounts {
+    let words = word_table();
+    let pairs = pair_table();
     let mut counts = [0u8; CUE_COUNT];
     for (i, w) in lower_words.iter().enumerate() {
-        if let Some((_, cue)) = WORD_CUES.iter().find(|(k, _)| k == w) {
+        if let Some(cue) = words.get(w) {
             let c = &mut counts[*cue as usize];
             *c = c.saturating_add(1);
         }
         if let Some(next) = lower_words.get(i + 1)
-            && let Some((_, _, cue)) = PAIR_CUES.iter().find(|(a, b, _)| a == w && b == next)
+            && let Some(cue) = pairs.get(&(*w, *next))
         {
             let c = &mut counts[*cue as usize];
             *c = c.saturating_add(1);
