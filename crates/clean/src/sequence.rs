@@ -162,6 +162,18 @@ pub fn decide(
         }
     }
 
+    // A short text (a feed item, a one-paragraph brief) is not all boilerplate: if nothing
+    // survived, its plain sentences are the article.
+    if !keep.iter().any(|&k| k) {
+        for i in 0..n {
+            let s = &lines[i].stats;
+            let sentence = s.words >= 6 && s.ends_terminal && s.stop_ratio >= 0.2;
+            if forced[i].is_none() && sentence && s.cue_total() == 0 && !s.is_appeal() {
+                keep[i] = true;
+            }
+        }
+    }
+
     // Repeats of a kept line (and of the given title) are boilerplate.
     let title_key = title.map(crate::features::line_key).filter(|&k| k != 0);
     let mut kept_keys = std::collections::HashSet::new();
@@ -400,6 +412,17 @@ mod tests {
             &[0.1, 0.2, 0.9, 0.9],
         );
         assert_eq!(out[1], None, "{out:?}");
+        assert!(out[0].is_some());
+    }
+
+    #[test]
+    fn a_one_sentence_brief_is_not_emptied() {
+        let out = run(
+            &["Shelters in the river town will stay open through the weekend, the mayor said."],
+            &[0.2],
+        );
+        assert_eq!(out, vec![None]);
+        let out = run(&["Subscribe to our newsletter!"], &[0.2]);
         assert!(out[0].is_some());
     }
 
