@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-fn dir() -> PathBuf {
-    let d = std::env::temp_dir().join(format!("crosswire-mixed-{}", std::process::id()));
+fn dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("crosswire-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&d).unwrap();
     d
 }
@@ -32,9 +32,52 @@ const FEED: &str = r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Wi
 <description>&lt;p&gt;The river town counted the damage on Wednesday as flood waters receded, with at least 300 homes damaged, the mayor said.&lt;/p&gt;</description></item>
 </channel></rss>"#;
 
+/// A WARC response record as Common Crawl writes them.
+fn warc_record(uri: &str, date: &str, html: &str) -> Vec<u8> {
+    let http = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\n\r\n{html}",
+        html.len()
+    );
+    let mut rec = format!(
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\nWARC-Date: {date}\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
+        http.len()
+    )
+    .into_bytes();
+    rec.extend_from_slice(http.as_bytes());
+    rec.extend_from_slice(b"\r\n\r\n");
+    rec
+}
+
+#[test]
+fn warc_records_feed_the_digest_and_corrupt_ones_are_reported() {
+    let d = dir("warc");
+    let page = "<html><head><title>Bridge reopens after flood</title></head><body><nav><a href='/'>Home</a></nav><article><p>The main bridge of the river town reopened on Thursday after engineers finished inspecting it, the mayor said in a statement.</p><p>Traffic returned to the town centre within hours and shops that had been closed since the flood began to reopen.</p></article><footer>Contact us</footer></body></html>";
+    let mut warc = warc_record("https://news.example/bridge", "2024-03-14T10:00:00Z", page);
+    warc.extend_from_slice(
+        b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: not-a-number\r\n\r\ngarbage\r\n\r\n",
+    );
+    std::fs::write(d.join("crawl.warc"), warc).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_crosswire"))
+        .args(["digest", "--format", "json"])
+        .arg(&d)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("crawl.warc"), "{err}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let row = &v["sources"][0];
+    assert_eq!(row["title"], "Bridge reopens after flood");
+    assert_eq!(
+        row["published"], "2024-03-14",
+        "WARC-Date is the fallback date"
+    );
+    assert!(v["summary"][0]["text"].as_str().unwrap().contains("bridge"));
+}
+
 #[test]
 fn html_rss_jsonl_and_text_feed_one_digest() {
-    let d = dir();
+    let d = dir("mixed");
     std::fs::write(d.join("page.html"), PAGE).unwrap();
     std::fs::write(d.join("feed.xml"), FEED).unwrap();
     std::fs::write(
