@@ -64,6 +64,25 @@ fn tuned(name: &str) -> Option<Box<dyn crosswire_summarize::Summarizer>> {
             leading_connective: flag(1),
             inner_attribution: flag(2),
             weekdays: flag(3),
+            leading_phrase: flag(4),
+            appositive: flag(5),
+            parenthetical: flag(6),
+        };
+    }
+    if let Some(v) = var("CW_DF_POW") {
+        c.df_power = v.parse().expect("CW_DF_POW");
+    }
+    if let Some(v) = var("CW_VARIANTS") {
+        let f: Vec<bool> = v.chars().map(|c| c == '1').collect();
+        let flag = |i: usize| f.get(i).copied().unwrap_or(false);
+        c.variants = crosswire_summarize::Compression {
+            trailing_attribution: flag(0),
+            leading_connective: flag(1),
+            inner_attribution: flag(2),
+            weekdays: flag(3),
+            leading_phrase: flag(4),
+            appositive: flag(5),
+            parenthetical: flag(6),
         };
     }
     if let Some(v) = var("CW_FILL") {

@@ -15,6 +15,15 @@ pub struct Compression {
     pub inner_attribution: bool,
     /// `... said Monday that` → `... said that`; `on Tuesday` → removed.
     pub weekdays: bool,
+    /// `On Tuesday, X.` / `In a statement late Monday, X.` → `X.`: a short leading
+    /// prepositional or temporal phrase set off by a comma.
+    pub leading_phrase: bool,
+    /// `Smith, 45, a teacher,` / `the group, which was founded in 1990,` → `Smith` /
+    /// `the group`: a short aside between commas opening with an article, a number, `who`
+    /// or `which`.
+    pub appositive: bool,
+    /// `The agency (IAEA) said` → `The agency said`.
+    pub parenthetical: bool,
 }
 
 impl Compression {
@@ -23,7 +32,65 @@ impl Compression {
         leading_connective: false,
         inner_attribution: false,
         weekdays: false,
+        leading_phrase: false,
+        appositive: false,
+        parenthetical: false,
     };
+
+    /// Every rule that deletes words: the candidates a compressing method chooses among.
+    pub const ALL_DELETIONS: Compression = Compression {
+        trailing_attribution: true,
+        leading_connective: true,
+        inner_attribution: true,
+        weekdays: true,
+        leading_phrase: true,
+        appositive: true,
+        parenthetical: true,
+    };
+
+    /// The rules enabled here, each alone.
+    fn singles(&self) -> Vec<Compression> {
+        let one = |f: fn(&mut Compression)| {
+            let mut c = Compression::NONE;
+            f(&mut c);
+            c
+        };
+        let all: [(bool, Compression); 7] = [
+            (
+                self.trailing_attribution,
+                one(|c| c.trailing_attribution = true),
+            ),
+            (
+                self.leading_connective,
+                one(|c| c.leading_connective = true),
+            ),
+            (self.inner_attribution, one(|c| c.inner_attribution = true)),
+            (self.weekdays, one(|c| c.weekdays = true)),
+            (self.leading_phrase, one(|c| c.leading_phrase = true)),
+            (self.appositive, one(|c| c.appositive = true)),
+            (self.parenthetical, one(|c| c.parenthetical = true)),
+        ];
+        all.into_iter()
+            .filter(|(on, _)| *on)
+            .map(|(_, c)| c)
+            .collect()
+    }
+
+    /// Shortened variants of `sentence`: each enabled rule alone and all of them together,
+    /// without duplicates and without `sentence` itself. The caller picks at most one of
+    /// the sentence and its variants.
+    pub fn variants(&self, sentence: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let singles = self.singles();
+        let together = (singles.len() > 1).then_some(*self);
+        for rules in singles.into_iter().chain(together) {
+            let v = rules.apply(sentence);
+            if v != sentence && !v.is_empty() && !out.contains(&v) {
+                out.push(v);
+            }
+        }
+        out
+    }
 
     /// Apply the enabled rules to `sentence`.
     pub fn apply(&self, sentence: &str) -> String {
@@ -34,6 +101,19 @@ impl Compression {
             .flatten()
         {
             s = t;
+        }
+        if let Some(t) = self
+            .leading_phrase
+            .then(|| strip_leading_phrase(&s))
+            .flatten()
+        {
+            s = t;
+        }
+        if self.parenthetical {
+            s = strip_parentheticals(&s);
+        }
+        if self.appositive {
+            s = strip_appositives(&s);
         }
         if self.inner_attribution {
             s = strip_inner_attribution(&s);
@@ -77,6 +157,162 @@ pub fn strip_leading_connective(s: &str) -> Option<String> {
         .then(|| capitalize_first(rest))
 }
 
+/// Words that open a leading prepositional or temporal phrase.
+const PHRASE_OPENERS: &[&str] = &[
+    "after",
+    "at",
+    "before",
+    "by",
+    "during",
+    "earlier",
+    "for",
+    "in",
+    "last",
+    "late",
+    "later",
+    "on",
+    "since",
+    "under",
+    "until",
+    "with",
+    "within",
+    "yesterday",
+];
+
+/// Longest leading phrase removed, in words.
+const LEADING_PHRASE_MAX_WORDS: usize = 10;
+
+/// Fewest words the rest of a sentence must keep after a deletion.
+const MIN_REST_WORDS: usize = 6;
+
+/// `On Tuesday, the river rose above the levee.` → `The river rose above the levee.` The
+/// phrase must open with a preposition or a time word, be short, hold no quotation, and
+/// the rest must open with a word (`On Tuesday, 3,000 fled` keeps its phrase: a number
+/// cannot open a sentence well).
+pub fn strip_leading_phrase(s: &str) -> Option<String> {
+    let first = s.split_whitespace().next()?.to_lowercase();
+    PHRASE_OPENERS.binary_search(&first.as_str()).ok()?;
+    let comma = s.find(", ")?;
+    let phrase = &s[..comma];
+    let rest = &s[comma + 2..];
+    let quote = |c: char| matches!(c, '"' | '`' | '\'' | '\u{201C}' | '\u{201D}');
+    if crosswire_text::word_count(phrase) > LEADING_PHRASE_MAX_WORDS
+        || phrase.contains(quote)
+        || crosswire_text::word_count(rest) < MIN_REST_WORDS
+        || !rest.starts_with(|c: char| c.is_alphabetic())
+    {
+        return None;
+    }
+    Some(capitalize_first(rest))
+}
+
+/// `The agency (IAEA) said.` → `The agency said.`: bracketed asides after a word.
+pub fn strip_parentheticals(s: &str) -> String {
+    let mut out = s.to_string();
+    let mut from = 0;
+    while let Some(rel) = out[from..].find(" (") {
+        let open = from + rel;
+        let Some(len) = out[open..].find(')') else {
+            break;
+        };
+        let close = open + len + 1;
+        let inner = &out[open + 2..close - 1];
+        if inner.contains('(') {
+            from = close;
+            continue;
+        }
+        out.replace_range(open..close, "");
+    }
+    out
+}
+
+/// Longest aside removed, in words.
+const APPOSITIVE_MAX_WORDS: usize = 12;
+
+/// Removes asides set off by two commas that open with an article, a number (an age),
+/// `who` or `which`, after a word (`Ana Ruiz, 45, a teacher from Elm,` → `Ana Ruiz`).
+/// Asides holding a quotation or a number after their first word (a claim) stay, and so
+/// does an aside ending the sentence.
+pub fn strip_appositives(s: &str) -> String {
+    let mut out = s.to_string();
+    let mut from = 0;
+    // Start of a run of removed asides: its closing comma goes when the run ends.
+    let mut run: Option<usize> = None;
+    // Whether the text before the comma at `from` opens the sentence or follows a removed
+    // aside: after a kept comma chunk (`After the vote, Smith, a teacher,`) an aside may
+    // be an item of a series, so it stays.
+    let mut clean = true;
+    while let Some(rel) = out[from..].find(", ") {
+        let start = from + rel;
+        let aside_from = start + 2;
+        let end = out[aside_from..].find(", ").map(|len| aside_from + len);
+        let removable = clean
+            && end
+                .is_some_and(|end| is_aside(&out[..start], &out[aside_from..end], &out[end + 2..]));
+        match end {
+            Some(end) if removable => {
+                // An aside directly followed by another (`Smith, 45, a teacher,`) goes with it.
+                out.replace_range(start..end, "");
+                run = Some(start);
+                from = start;
+            }
+            _ => {
+                if let Some(r) = run.take() {
+                    close_run(&mut out, r);
+                }
+                if end.is_none() {
+                    break;
+                }
+                clean = false;
+                from = aside_from;
+            }
+        }
+    }
+    if let Some(r) = run {
+        close_run(&mut out, r);
+    }
+    out
+}
+
+/// Drop the comma at `r` that closed a run of removed asides, unless a kept aside follows
+/// it (`Schulz, 77, who has drawn,` → `Schulz, who has drawn,`).
+fn close_run(out: &mut String, r: usize) {
+    let next = out[r + 2..].split_whitespace().next().unwrap_or_default();
+    if !matches!(next, "a" | "an" | "the" | "who" | "which") {
+        out.replace_range(r..r + 2, " ");
+    }
+}
+
+/// Whether `aside` (between two commas, `after` following the second) is an appositive or
+/// a non-restrictive relative clause that can go: it opens with an article, an age, `who`
+/// or `which`, is short, states no number after its first word, holds no quotation, and is
+/// not an item of a list (`the A, the B, and the C`; `who has written, drawn, colored`).
+fn is_aside(before: &str, aside: &str, after: &str) -> bool {
+    let first = aside.split_whitespace().next().unwrap_or_default();
+    let opener = |w: &str| matches!(w, "a" | "an" | "the" | "who" | "which");
+    // An age stands after a name (`Ana Ruiz, 45,`) and may be followed by an appositive.
+    let name = before
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| w.starts_with(char::is_uppercase));
+    let age = name && !first.is_empty() && first.chars().all(|c| c.is_ascii_digit());
+    if age {
+        return true;
+    }
+    let claim = aside.contains(['"', '`', '\u{201C}', '\u{201D}'])
+        || aside
+            .split_whitespace()
+            .skip(1)
+            .any(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+    let next = after.split_whitespace().next().unwrap_or_default();
+    let list = opener(next)
+        || after
+            .split_whitespace()
+            .take(3)
+            .any(|w| matches!(w, "and" | "or") || w.ends_with([',', ':', ';']));
+    opener(first) && crosswire_text::word_count(aside) <= APPOSITIVE_MAX_WORDS && !claim && !list
+}
+
 /// Pronoun attributions set off by commas: `, he said,` and the like.
 const INNER_ATTRIBUTIONS: &[&str] = &[
     ", he said,",
@@ -118,8 +354,20 @@ pub fn strip_weekdays(s: &str) -> String {
     for day in WEEKDAYS {
         // " on Monday" followed by a space or punctuation, never "'s".
         let on = format!(" on {day}");
-        while let Some(i) = find_word_end(&out, &on) {
-            out.replace_range(i..i + on.len(), "");
+        let mut from = 0;
+        while let Some(rel) = find_word_end(&out[from..], &on) {
+            let i = from + rel;
+            // `on Saturday night`: the day is part of a longer time phrase.
+            let next = out[i + on.len()..]
+                .split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .trim_end_matches(|c: char| !c.is_alphabetic());
+            if matches!(next, "night" | "morning" | "afternoon" | "evening") {
+                from = i + on.len();
+            } else {
+                out.replace_range(i..i + on.len(), "");
+            }
         }
         let bare = format!(" {day}");
         let mut from = 0;
@@ -157,6 +405,83 @@ mod tests {
     use super::*;
 
     #[test]
+    fn leading_phrases() {
+        assert_eq!(
+            strip_leading_phrase("On Tuesday, the river rose above the old levee.").as_deref(),
+            Some("The river rose above the old levee.")
+        );
+        assert_eq!(
+            strip_leading_phrase(
+                "In a statement released late Monday, the mayor asked for calm in town."
+            )
+            .as_deref(),
+            Some("The mayor asked for calm in town.")
+        );
+        assert_eq!(
+            strip_leading_phrase("On Tuesday, 3,000 people fled the old town."),
+            None
+        );
+        assert_eq!(
+            strip_leading_phrase("The river rose, and the town fled."),
+            None
+        );
+        assert_eq!(strip_leading_phrase("On Tuesday, it rained."), None);
+    }
+
+    #[test]
+    fn appositives_and_parentheticals() {
+        assert_eq!(
+            strip_appositives("Ana Ruiz, 45, a teacher from Elm, said the school was lost."),
+            "Ana Ruiz said the school was lost."
+        );
+        assert_eq!(
+            strip_appositives("The levee, which was built by the army, broke on Monday."),
+            "The levee broke on Monday."
+        );
+        // A number inside the aside is a claim; a list is not an aside.
+        let keep = "The levee, which held 3 meters of water, broke.";
+        assert_eq!(strip_appositives(keep), keep);
+        let list = "Boats, tents and food, water were sent.";
+        assert_eq!(strip_appositives(list), list);
+        let list = "It has parts: the rank, the strength of the team, and the record.";
+        assert_eq!(strip_appositives(list), list);
+        let verbs = "Ana, who has written, drawn and colored every strip, retired.";
+        assert_eq!(strip_appositives(verbs), verbs);
+        assert_eq!(
+            strip_appositives("Ana Ruiz, 77, who has written, drawn and colored it, retired."),
+            "Ana Ruiz, who has written, drawn and colored it, retired."
+        );
+        assert_eq!(
+            strip_appositives("Ana Ruiz, a teacher from Elm, said the school was lost."),
+            "Ana Ruiz said the school was lost."
+        );
+        assert_eq!(
+            strip_parentheticals("The agency (IAEA) sent inspectors (three) on Monday."),
+            "The agency sent inspectors on Monday."
+        );
+        assert_eq!(
+            strip_parentheticals("Open (never closed."),
+            "Open (never closed."
+        );
+        assert_eq!(strip_appositives(""), "");
+    }
+
+    #[test]
+    fn variants_are_distinct_and_shorter() {
+        let s = "On Monday, Ana Ruiz, 45, a teacher, said the school was lost, police said.";
+        let v = Compression::ALL_DELETIONS.variants(s);
+        assert!(
+            v.contains(&"Ana Ruiz said the school was lost.".to_string()),
+            "{v:?}"
+        );
+        assert!(v.iter().all(|x| x.len() < s.len()));
+        let mut d = v.clone();
+        d.dedup();
+        assert_eq!(d.len(), v.len());
+        assert!(Compression::NONE.variants(s).is_empty());
+    }
+
+    #[test]
     fn connectives() {
         assert_eq!(
             strip_leading_connective("In addition, the dam was repaired.").as_deref(),
@@ -190,6 +515,10 @@ mod tests {
         assert_eq!(
             strip_weekdays("Monday was quiet in the valley."),
             "Monday was quiet in the valley."
+        );
+        assert_eq!(
+            strip_weekdays("He died in his sleep on Saturday night."),
+            "He died in his sleep on Saturday night."
         );
         assert_eq!(strip_weekdays(""), "");
     }

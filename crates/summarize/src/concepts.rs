@@ -40,6 +40,12 @@ pub struct Concepts {
     pub allow_dangling_openers: bool,
     /// Sentence compression rules applied to candidates.
     pub compress: Compression,
+    /// Deletion rules offered as alternatives: each sentence also competes in shortened
+    /// variants ([`Compression::variants`]), and the solver picks at most one of them.
+    pub variants: Compression,
+    /// Exponent applied to a concept's document count (with its lead bonus): 1 is
+    /// Gillick & Favre's linear weight; above 1 favours what most documents repeat.
+    pub df_power: f64,
     /// Weight of content-word (unigram) concepts relative to bigram concepts; 0 for none.
     pub unigram_weight: f64,
     /// After solving within the budget, append the sentence that adds the most concept
@@ -65,9 +71,16 @@ impl Default for Concepts {
             allow_unattributed_quotes: false,
             allow_dangling_openers: false,
             unigram_weight: 0.0,
+            df_power: 1.0,
             compress: Compression {
                 trailing_attribution: true,
                 ..Compression::NONE
+            },
+            // Every deletion rule but appositives, which lost on the dev set.
+            variants: Compression {
+                appositive: false,
+                trailing_attribution: false,
+                ..Compression::ALL_DELETIONS
             },
             fill: true,
             fill_slacks: vec![0, 5, 10, 15, 20],
@@ -115,6 +128,7 @@ impl ConceptIndex {
         lead_bonus: f64,
         lead_sentences: usize,
         unigram_weight: f64,
+        df_power: f64,
     ) -> Self {
         let mut ids: HashMap<u64, u32> = HashMap::default();
         let mut is_unigram: Vec<bool> = Vec::new();
@@ -150,10 +164,11 @@ impl ConceptIndex {
         let mut sentence_freq = vec![0usize; n];
         let mut last_doc = vec![usize::MAX; n];
         let mut last_lead_doc = vec![usize::MAX; n];
-        for (s, cs) in cluster.sentences.iter().zip(&of_sentence) {
+        for (i, (s, cs)) in cluster.sentences.iter().zip(&of_sentence).enumerate() {
             for &c in cs {
                 let c = c as usize;
-                sentence_freq[c] += 1;
+                // Variants repeat their sentence: only sentences as written count.
+                sentence_freq[c] += usize::from(cluster.is_base(i));
                 if last_doc[c] != s.document {
                     last_doc[c] = s.document;
                     df[c] += 1;
@@ -174,7 +189,7 @@ impl ConceptIndex {
                 let count = if few_docs { sentence_freq[c] } else { df[c] };
                 let scale = if is_unigram[c] { unigram_weight } else { 1.0 };
                 if count >= threshold {
-                    scale * (count as f64 + lead_bonus * lead[c] as f64)
+                    scale * (count as f64 + lead_bonus * lead[c] as f64).powf(df_power)
                 } else {
                     0.0
                 }
@@ -216,6 +231,7 @@ impl Concepts {
             self.lead_bonus,
             self.lead_sentences,
             self.unigram_weight,
+            self.df_power,
         );
         let candidates: Vec<usize> = (0..cluster.sentences.len())
             .filter(|&i| self.eligible(cluster, i))
@@ -229,10 +245,19 @@ impl Concepts {
         // Renumber the weighted concepts densely: the solver's tables are per concept.
         let mut dense: HashMap<u32, u32> = HashMap::default();
         let mut weights: Vec<f64> = Vec::new();
+        let mut groups: HashMap<&str, u32> = HashMap::default();
         let items: Vec<Item> = useful
             .iter()
             .map(|(i, concepts)| Item {
                 len: cluster.sentences[*i].words,
+                // Copies of one sentence in several documents (wire copies) and their
+                // variants form one group: a variant of one copy plus another copy whole
+                // would say the same thing twice.
+                group: {
+                    let base = &cluster.sentences[cluster.sentences[*i].group].text;
+                    let next = groups.len() as u32;
+                    *groups.entry(base.as_str()).or_insert(next)
+                },
                 concepts: concepts
                     .iter()
                     .map(|&c| {
@@ -308,7 +333,8 @@ impl Concepts {
         }
         let mut best: Option<(usize, f64)> = None;
         for &i in candidates {
-            if chosen.contains(&i) {
+            let base = |k: usize| &cluster.sentences[cluster.sentences[k].group].text;
+            if chosen.iter().any(|&c| base(c) == base(i)) {
                 continue;
             }
             // Concepts within the words the scorer will keep (tokens approximate words).
@@ -332,7 +358,7 @@ impl Concepts {
 
 impl Summarizer for Concepts {
     fn summarize(&self, docs: &[Document<'_>], budget_words: usize) -> Summary {
-        let cluster = Cluster::new(docs, self.compress);
+        let cluster = Cluster::with_variants(docs, self.compress, self.variants);
         let (chosen, filler) = self.select(&cluster, budget_words);
         assemble(&cluster, &chosen, filler)
     }

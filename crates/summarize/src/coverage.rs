@@ -15,6 +15,9 @@ pub(crate) struct Item {
     pub len: usize,
     /// Concept ids, without duplicates.
     pub concepts: Vec<u32>,
+    /// Items of one group exclude each other (variants of one sentence); ids are below the
+    /// number of items.
+    pub group: u32,
 }
 
 /// A coverage problem: concept weights, items and a budget.
@@ -72,6 +75,7 @@ impl Problem {
                 .max_by(|a, b| a.1.total_cmp(&b.1));
             let Some((k, _)) = best else { break };
             let i = open.swap_remove(k);
+            open.retain(|&j| self.items[j].group != self.items[i].group);
             used += self.items[i].len;
             for &c in &self.items[i].concepts {
                 covered[c as usize] += 1;
@@ -133,6 +137,7 @@ impl Problem {
             gains,
             postings,
             in_chosen: vec![false; self.items.len()],
+            group_taken: vec![false; self.items.len()],
             excluded: vec![false; self.items.len()],
             chosen: Vec::new(),
             best: seed.clone(),
@@ -161,6 +166,8 @@ struct Search<'p> {
     /// Per concept: the items that contain it.
     postings: Vec<Vec<u32>>,
     in_chosen: Vec<bool>,
+    /// Per group: whether one of its items is chosen.
+    group_taken: Vec<bool>,
     excluded: Vec<bool>,
     chosen: Vec<usize>,
     best: Vec<usize>,
@@ -184,6 +191,7 @@ impl Search<'_> {
         }
         self.chosen.push(i);
         self.in_chosen[i] = true;
+        self.group_taken[p.items[i].group as usize] = true;
     }
 
     /// Undo [`Search::include`] of the last chosen item `i`.
@@ -200,6 +208,7 @@ impl Search<'_> {
         }
         self.chosen.pop();
         self.in_chosen[i] = false;
+        self.group_taken[p.items[i].group as usize] = false;
     }
 
     fn branch(&mut self, value: f64, used: usize) {
@@ -216,6 +225,7 @@ impl Search<'_> {
                 .filter(|&i| {
                     !self.excluded[i]
                         && !self.in_chosen[i]
+                        && !self.group_taken[p.items[i].group as usize]
                         && p.items[i].len <= room
                         && self.gains[i] > EPS
                 })
@@ -291,7 +301,16 @@ mod tests {
         Item {
             len,
             concepts: concepts.to_vec(),
+            group: 0,
         }
+    }
+
+    /// Each item in its own group.
+    fn ungrouped(mut items: Vec<Item>) -> Vec<Item> {
+        for (k, it) in items.iter_mut().enumerate() {
+            it.group = k as u32;
+        }
+        items
     }
 
     /// Every subset within budget, for checking the solver on small problems.
@@ -314,7 +333,11 @@ mod tests {
         // everything.
         let p = Problem {
             weights: vec![1.0; 6],
-            items: vec![item(2, &[0, 1]), item(5, &[0, 1, 2]), item(5, &[3, 4, 5])],
+            items: ungrouped(vec![
+                item(2, &[0, 1]),
+                item(5, &[0, 1, 2]),
+                item(5, &[3, 4, 5]),
+            ]),
             budget: 10,
         };
         let g = p.value(&p.greedy());
@@ -345,13 +368,30 @@ mod tests {
                 .collect();
             let p = Problem {
                 weights,
-                items,
+                items: ungrouped(items),
                 budget: 12,
             };
             let sol = p.solve(1_000_000);
             let len: usize = sol.iter().map(|&i| p.items[i].len).sum();
             assert!(len <= p.budget);
             assert!((p.value(&sol) - brute_force(&p)).abs() < 1e-9);
+        }
+    }
+
+    #[test]
+    fn one_item_per_group() {
+        // Items 0 and 1 are variants of one sentence: together they would cover everything.
+        let mut items = vec![item(4, &[0, 1]), item(4, &[2, 3]), item(4, &[0, 2])];
+        items[1].group = 0;
+        items[2].group = 2;
+        let p = Problem {
+            weights: vec![1.0, 1.0, 1.0, 1.0],
+            items,
+            budget: 8,
+        };
+        for sol in [p.solve(10_000), p.greedy()] {
+            assert_eq!(sol.len(), 2, "{sol:?}");
+            assert!(sol.contains(&2), "{sol:?}");
         }
     }
 

@@ -10,18 +10,24 @@
 //!
 //! Data flow of the default method, [`Concepts`]:
 //! 1. `prepare`: split paragraphs into sentences, strip wire datelines, optionally compress
-//!    (`compress`: trailing attribution clauses), tokenize and stem once into small integer
-//!    ids, and mark the sentences that read well alone (`quality`).
+//!    (`compress`: trailing attribution clauses), add shortened variants of each sentence
+//!    (`compress`: leading phrases and connectives, weekdays, parentheticals, pronoun
+//!    asides), tokenize and stem once into small integer ids, and mark the sentences that
+//!    read well alone (`quality`).
 //! 2. `concepts`: word bigrams weighted by how many documents use them (plus a bonus for
 //!    appearing in a document's lead) are the units of information.
 //! 3. `coverage`: pick the sentences that cover the most concept weight within the budget,
-//!    exactly, by branch and bound; then add one overflow sentence for the caller's
+//!    exactly, by branch and bound, at most one variant per source sentence (each variant
+//!    is shorter, so it frees budget when its deleted words carry no concept); then add
+//!    one overflow sentence for the caller's
 //!    truncation to cut. The room left for it (0-20 words) is chosen by the total weight
 //!    the first `budget` words cover, since that is what a truncating scorer reads.
 //! 4. `assemble`: order the picks by publication order and position, and cite for each
 //!    the documents that restate it (`support`).
 //!
-//! [`Submodular`] (Lin & Bilmes 2011) and [`Centroid`] are alternatives.
+//! [`Submodular`] (Lin & Bilmes 2011) and [`Centroid`] are alternatives. [`Style`] says
+//! whether words may be deleted at all: [`Method::summarizer_for_reading`] (the digest)
+//! prints every sentence as its source wrote it, attribution included.
 
 mod centroid;
 mod compress;
@@ -52,7 +58,7 @@ pub struct Document<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Selected {
     /// The sentence as printed: source sentence `sentence` of `document`, less a leading
-    /// wire dateline and (with compression) a trailing attribution clause.
+    /// wire dateline and (in the ROUGE style) words deleted by compression.
     pub text: String,
     /// Index of the document the sentence was taken from.
     pub document: usize,
@@ -101,6 +107,11 @@ pub enum Method {
     Concepts,
     /// The same objective solved greedily (gain per word).
     ConceptsGreedy,
+    /// Concept coverage over sentences as written (less a trailing attribution): no
+    /// shortened variants compete.
+    ConceptsWhole,
+    /// Concept coverage with every deletion rule's variants, appositives included.
+    ConceptsAllDeletions,
     /// Concept coverage without the overflow sentence: the summary fits the budget.
     ConceptsNoFill,
     /// Lin & Bilmes coverage + diversity, greedy.
@@ -112,6 +123,8 @@ impl Method {
         ("centroid", Method::Centroid),
         ("concepts", Method::Concepts),
         ("concepts-greedy", Method::ConceptsGreedy),
+        ("concepts-whole", Method::ConceptsWhole),
+        ("concepts-all-deletions", Method::ConceptsAllDeletions),
         ("concepts-nofill", Method::ConceptsNoFill),
         ("submodular", Method::Submodular),
     ];
@@ -138,6 +151,7 @@ impl Method {
             let mut c = Concepts::default();
             if !style.compress {
                 c.compress = Compression::NONE;
+                c.variants = Compression::NONE;
             }
             c
         };
@@ -148,6 +162,17 @@ impl Method {
                 solver: Solver::Greedy,
                 ..concepts()
             }),
+            Method::ConceptsWhole => Box::new(Concepts {
+                variants: Compression::NONE,
+                ..concepts()
+            }),
+            Method::ConceptsAllDeletions => {
+                let mut c = concepts();
+                if style.compress {
+                    c.variants = Compression::ALL_DELETIONS;
+                }
+                Box::new(c)
+            }
             Method::ConceptsNoFill => Box::new(Concepts {
                 fill: false,
                 ..concepts()

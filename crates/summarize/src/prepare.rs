@@ -25,6 +25,9 @@ pub(crate) struct Sentence {
     pub tokens: Vec<u32>,
     /// Whether it may be selected (see [`is_quotable`]).
     pub quotable: bool,
+    /// Position (in [`Cluster::sentences`]) of the sentence this one is a shortened variant
+    /// of; its own position for a sentence as written. At most one of a group is selected.
+    pub group: usize,
 }
 
 /// A cluster ready for selection.
@@ -42,10 +45,30 @@ impl Cluster {
     /// Split and tokenize `docs`, compressing each sentence as `compress` says. Sentences
     /// with no words at all are dropped.
     pub fn new(docs: &[Document<'_>], compress: Compression) -> Cluster {
-        LEXICON.with(|lexicon| Cluster::build(docs, compress, &mut lexicon.borrow_mut()))
+        Cluster::with_variants(docs, compress, Compression::NONE)
     }
 
-    fn build(docs: &[Document<'_>], compress: Compression, lexicon: &mut Lexicon) -> Cluster {
+    /// As [`Cluster::new`], and after each sentence its shortened variants under the rules
+    /// of `variants` (see [`Compression::variants`]), in the sentence's group.
+    pub fn with_variants(
+        docs: &[Document<'_>],
+        compress: Compression,
+        variants: Compression,
+    ) -> Cluster {
+        LEXICON.with(|lexicon| Cluster::build(docs, compress, variants, &mut lexicon.borrow_mut()))
+    }
+
+    /// Whether sentence `i` is printed as its source wrote it (not a variant).
+    pub fn is_base(&self, i: usize) -> bool {
+        self.sentences.get(i).is_some_and(|s| s.group == i)
+    }
+
+    fn build(
+        docs: &[Document<'_>],
+        compress: Compression,
+        variants: Compression,
+        lexicon: &mut Lexicon,
+    ) -> Cluster {
         let mut vocab = Vocabulary::new(lexicon);
         let mut out = Vec::new();
         for (d, doc) in docs.iter().enumerate() {
@@ -54,18 +77,24 @@ impl Cluster {
                 for (k, raw) in sentences(paragraph).into_iter().enumerate() {
                     let stripped = if k == 0 { strip_dateline(raw) } else { raw };
                     let text = compress.apply(stripped);
-                    let text = text.as_str();
-                    let tokens: Vec<u32> =
-                        words(text).into_iter().map(|t| vocab.id(t.text)).collect();
-                    let n = word_count(text);
-                    if !tokens.is_empty() {
+                    let group = out.len();
+                    let shorter = variants.variants(&text);
+                    for text in std::iter::once(text).chain(shorter) {
+                        let tokens: Vec<u32> =
+                            words(&text).into_iter().map(|t| vocab.id(t.text)).collect();
+                        let n = word_count(&text);
+                        if tokens.is_empty() {
+                            // A base without words has no variants either.
+                            break;
+                        }
                         out.push(Sentence {
-                            text: text.to_string(),
+                            quotable: is_quotable(&text, n),
+                            text,
                             document: d,
                             index,
                             words: n,
                             tokens,
-                            quotable: is_quotable(text, n),
+                            group,
                         });
                     }
                     index += 1;
@@ -81,11 +110,17 @@ impl Cluster {
     }
 
     /// The cluster restricted to the sentences at `keep` (indices, ascending).
+    /// Every kept sentence forms its own group there.
     pub fn subset(&self, keep: &[usize]) -> Cluster {
         Cluster {
             sentences: keep
                 .iter()
                 .filter_map(|&i| self.sentences.get(i).cloned())
+                .enumerate()
+                .map(|(k, mut s)| {
+                    s.group = k;
+                    s
+                })
                 .collect(),
             stop: self.stop.clone(),
             number: self.number.clone(),
