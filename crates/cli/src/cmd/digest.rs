@@ -30,9 +30,15 @@ pub struct Args {
     /// Print the JSON Schema of the JSON output and exit.
     #[arg(long)]
     schema: bool,
+    /// Digest the stories of a store made by `crosswire ingest` instead of reading inputs.
+    #[arg(long, value_name = "PATH", conflicts_with = "inputs")]
+    db: Option<PathBuf>,
+    /// With --db: only this story (an id from `crosswire stories`).
+    #[arg(long, value_name = "ID", requires = "db")]
+    story: Option<String>,
     /// Files and directories (recursively: .txt, .jsonl, .html, .warc.gz, .xml ...), `-` for
     /// stdin.
-    #[arg(required_unless_present = "schema")]
+    #[arg(required_unless_present_any = ["schema", "db"])]
     inputs: Vec<PathBuf>,
 }
 
@@ -51,17 +57,30 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(m) => Method::parse(m).with_context(|| format!("unknown --method {m:?}"))?,
         None => Method::default(),
     };
-    let (story, skipped) = super::common::read_story(&args.inputs)?;
-    let digest = pipeline::digest(
-        &story,
-        &DigestOptions {
-            words: args.words,
-            method,
-            with_articles: args.with_articles,
-            ..Default::default()
-        },
-    );
-    let text = report::render(std::slice::from_ref(&digest), format);
+    let (stories, skipped) = match &args.db {
+        Some(db) => (
+            super::digest_db::load_stories(db, args.story.as_deref())?,
+            false,
+        ),
+        None => {
+            let (story, skipped) = super::common::read_story(&args.inputs)?;
+            (vec![story], skipped)
+        }
+    };
+    if stories.is_empty() {
+        anyhow::bail!("the store has no story yet");
+    }
+    let options = DigestOptions {
+        words: args.words,
+        method,
+        with_articles: args.with_articles,
+        ..Default::default()
+    };
+    let digests: Vec<_> = stories
+        .iter()
+        .map(|story| pipeline::digest(story, &options))
+        .collect();
+    let text = report::render(&digests, format);
     match &args.out {
         Some(path) => std::fs::write(path, text)
             .with_context(|| format!("cannot write {}", path.display()))?,

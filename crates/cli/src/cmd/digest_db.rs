@@ -8,8 +8,6 @@ use crosswire::store::Store;
 
 /// Load one story (`story` = its id, with or without the `story-` prefix) or, with `None`,
 /// every live story, most recently updated first.
-// Called by `crosswire digest --db`; until that flag is wired the binary does not use it.
-#[allow(dead_code)]
 pub fn load_stories(db: &Path, story: Option<&str>) -> anyhow::Result<Vec<Story>> {
     if !db.exists() {
         anyhow::bail!(
