@@ -36,7 +36,7 @@ fn write_input(path: &Path) {
                 .wrapping_mul(6_364_136_223_846_793_005)
                 .wrapping_add(1_442_695_040_888_963_407);
             let r = state >> 33;
-            let w = if r % 2 == 0 {
+            let w = if r.is_multiple_of(2) {
                 topic * 40 + r % 40
             } else {
                 5000 + r % 1500
