@@ -70,6 +70,12 @@ impl LineStats {
         self.cues.iter().map(|&c| c as usize).sum()
     }
 
+    /// Hits of the families that rarely occur in running prose by chance (everything but
+    /// navigation words like "home"/"next" and image words like "photo").
+    pub fn strong_cues(&self) -> usize {
+        self.cue_total() - self.cue(Cue::Nav) - self.cue(Cue::Credit)
+    }
+
     pub fn cue(&self, cue: Cue) -> usize {
         self.cues[cue as usize] as usize
     }

@@ -35,7 +35,7 @@ pub struct Rules {
     pub furniture: bool,
     /// Keep short lines between content, drop short lines stranded among boilerplate.
     pub smoothing: bool,
-    /// Keep a sentence just above the body.
+    /// Keep a sentence (or a lead paragraph) just above the body.
     pub lead_in: bool,
     /// Keep a plain sentence in the body that follows kept prose.
     pub continuity: bool,
@@ -113,10 +113,11 @@ pub fn decide(
                 && forced[i].is_none()
                 && keep[i - 1]
                 && lines[i - 1].stats.is_prose()
-                && feats[i][BODY_DISTANCE] == 0.0
+                && (0.0..=1.0).contains(&feats[i][BODY_DISTANCE])
                 && s.is_prose()
                 && s.ends_terminal
-                && s.cue_total() == 0
+                && s.strong_cues() <= 1
+                && !s.is_appeal()
                 && s.second_person == 0
                 && probs[i] >= threshold * CONTINUITY_FACTOR
             {
@@ -132,7 +133,7 @@ pub fn decide(
             && !keep[i]
             && forced[i].is_none()
             && (-3.0..0.0).contains(&d)
-            && is_lead_in(&lines[i])
+            && (is_lead_in(&lines[i]) || (d == -1.0 && is_lead_paragraph(&lines[i])))
         {
             keep[i] = true;
         }
@@ -271,6 +272,20 @@ fn is_comment_marker(l: &PageLine<'_>) -> bool {
 /// Comment markers, and the bare date stamps that head each comment.
 fn is_comment_signature(l: &PageLine<'_>) -> bool {
     is_comment_marker(l) || (l.stats.date_like && l.stats.words <= 10)
+}
+
+/// A full sentence right above the body: the lead paragraph of a report whose dateline and
+/// names ("OTTAWA, Feb. 20 (Xinhua) -- Prime Minister Jean Chretien said...") make it look
+/// less like prose than the paragraphs after it.
+fn is_lead_paragraph(l: &PageLine<'_>) -> bool {
+    let s = &l.stats;
+    s.words >= 12
+        && s.ends_terminal
+        && (s.verbs >= 1 || s.attribution || s.words >= 20)
+        && s.strong_cues() <= 1
+        && !s.is_appeal()
+        && s.second_person == 0
+        && !l.text.contains('?')
 }
 
 /// A sentence in sentence case with a verb and no furniture vocabulary: the kind of short line
@@ -424,6 +439,14 @@ mod tests {
         assert_eq!(out, vec![None]);
         let out = run(&["Subscribe to our newsletter!"], &[0.2]);
         assert!(out[0].is_some());
+    }
+
+    #[test]
+    fn a_lead_paragraph_with_a_dateline_is_kept() {
+        let lead = "SEOUL, South Korea (AP) _ Despite catastrophic hunger at home, North Korea \
+                    plans to send 317 athletes and officials to next month's Asian Games.";
+        let out = run(&[lead, P1, P2, P3], &[0.3, 0.9, 0.9, 0.9]);
+        assert_eq!(out, vec![None, None, None, None]);
     }
 
     #[test]
