@@ -19,6 +19,13 @@ usage:
   cargo build --release -p crosswire-clean --example dump_features
   target/release/examples/dump_features DATA/*.raw.txt > feats.jsonl
   python3 bench/textclean_train.py feats.jsonl --truth-dir DATA --oof oof.tsv --write crates/clean/src/model_data.rs
+  # whole cleaner (model + sequence rules) under cross-validation:
+  cargo build --release -p crosswire-clean --examples   # after --write, for the new threshold
+  target/release/examples/apply_probs oof.tsv /tmp/cv DATA/*.raw.txt
+  python3 DATA/../score_textclean.py /tmp/cv
+  # RULES_OFF=furniture,smoothing,lead_in,continuity,comments apply_probs ... measures each rule.
+(Stage-2 CV is slightly optimistic: the stage-1 probabilities of its training rows come from
+models that saw the held-out fold; the usual stacking compromise.)
 """
 import argparse
 import json
