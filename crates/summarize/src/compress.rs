@@ -209,6 +209,9 @@ pub fn strip_leading_phrase(s: &str) -> Option<String> {
 /// `The agency (IAEA) said.` → `The agency said.`: bracketed asides after a word.
 pub fn strip_parentheticals(s: &str) -> String {
     let mut out = s.to_string();
+    if !s.contains(" (") {
+        return out;
+    }
     let mut from = 0;
     while let Some(rel) = out[from..].find(" (") {
         let open = from + rel;
@@ -328,6 +331,10 @@ const INNER_ATTRIBUTIONS: &[&str] = &[
 /// `In addition, he said, X` has already lost its connective, so `He said, X` is left alone.
 pub fn strip_inner_attribution(s: &str) -> String {
     let mut out = s.to_string();
+    // Every pattern ends in ` said,` or ` added,`: most sentences are done here.
+    if !s.contains(" said,") && !s.contains(" added,") {
+        return out;
+    }
     for a in INNER_ATTRIBUTIONS {
         while let Some(i) = out.find(a) {
             out.replace_range(i..i + a.len(), "");
@@ -351,7 +358,13 @@ const WEEKDAYS: &[&str] = &[
 /// are the subject or object stay.
 pub fn strip_weekdays(s: &str) -> String {
     let mut out = s.to_string();
+    if !s.contains("day") {
+        return out;
+    }
     for day in WEEKDAYS {
+        if !out.contains(day) {
+            continue;
+        }
         // " on Monday" followed by a space or punctuation, never "'s".
         let on = format!(" on {day}");
         let mut from = 0;
