@@ -67,7 +67,11 @@ fn tuned(name: &str) -> Option<Box<dyn crosswire_summarize::Summarizer>> {
             leading_phrase: flag(4),
             appositive: flag(5),
             parenthetical: flag(6),
+            trailing_clause: flag(7),
         };
+    }
+    if let Some(v) = var("CW_SKIP_REPORTING") {
+        c.skip_reporting = v == "1";
     }
     if let Some(v) = var("CW_DF_POW") {
         c.df_power = v.parse().expect("CW_DF_POW");
@@ -83,6 +87,7 @@ fn tuned(name: &str) -> Option<Box<dyn crosswire_summarize::Summarizer>> {
             leading_phrase: flag(4),
             appositive: flag(5),
             parenthetical: flag(6),
+            trailing_clause: flag(7),
         };
     }
     if let Some(v) = var("CW_FILL") {

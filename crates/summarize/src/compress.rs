@@ -24,6 +24,9 @@ pub struct Compression {
     pub appositive: bool,
     /// `The agency (IAEA) said` → `The agency said`.
     pub parenthetical: bool,
+    /// `X rose, which forced Y.` / `X rose, including Y.` → `X rose.`: a closing clause
+    /// after the last comma that adds a circumstance to a complete sentence.
+    pub trailing_clause: bool,
 }
 
 impl Compression {
@@ -35,6 +38,7 @@ impl Compression {
         leading_phrase: false,
         appositive: false,
         parenthetical: false,
+        trailing_clause: false,
     };
 
     /// Every rule that deletes words: the candidates a compressing method chooses among.
@@ -46,6 +50,7 @@ impl Compression {
         leading_phrase: true,
         appositive: true,
         parenthetical: true,
+        trailing_clause: true,
     };
 
     /// The rules enabled here, each alone.
@@ -55,7 +60,7 @@ impl Compression {
             f(&mut c);
             c
         };
-        let all: [(bool, Compression); 7] = [
+        let all: [(bool, Compression); 8] = [
             (
                 self.trailing_attribution,
                 one(|c| c.trailing_attribution = true),
@@ -69,6 +74,7 @@ impl Compression {
             (self.leading_phrase, one(|c| c.leading_phrase = true)),
             (self.appositive, one(|c| c.appositive = true)),
             (self.parenthetical, one(|c| c.parenthetical = true)),
+            (self.trailing_clause, one(|c| c.trailing_clause = true)),
         ];
         all.into_iter()
             .filter(|(on, _)| *on)
@@ -117,6 +123,13 @@ impl Compression {
         }
         if self.inner_attribution {
             s = strip_inner_attribution(&s);
+        }
+        if let Some(t) = self
+            .trailing_clause
+            .then(|| strip_trailing_clause(&s))
+            .flatten()
+        {
+            s = t;
         }
         if self.weekdays {
             s = strip_weekdays(&s);
@@ -204,6 +217,40 @@ pub fn strip_leading_phrase(s: &str) -> Option<String> {
         return None;
     }
     Some(capitalize_first(rest))
+}
+
+/// Words that open a closing clause which only adds a circumstance.
+const CLAUSE_OPENERS: &[&str] = &[
+    "after",
+    "although",
+    "as",
+    "before",
+    "despite",
+    "including",
+    "which",
+    "while",
+];
+
+/// `The river rose, which forced 3,000 people out.` → `The river rose.` The clause must
+/// follow the last comma, hold no quotation, and leave a head of at least
+/// `MIN_REST_WORDS` words that does not end on a function word.
+pub fn strip_trailing_clause(s: &str) -> Option<String> {
+    let body = s.strip_suffix('.')?;
+    let comma = body.rfind(", ")?;
+    let head = body[..comma].trim_end();
+    let tail = &body[comma + 2..];
+    let first = tail.split_whitespace().next()?;
+    CLAUSE_OPENERS.binary_search(&first).ok()?;
+    let quote = |c: char| matches!(c, '"' | '`' | '\'' | '\u{201C}' | '\u{201D}');
+    let last = head.split_whitespace().last()?.to_lowercase();
+    if tail.contains(quote)
+        || head.ends_with(quote)
+        || crosswire_text::word_count(head) < MIN_REST_WORDS
+        || crosswire_text::is_stopword(&last)
+    {
+        return None;
+    }
+    Some(format!("{head}."))
 }
 
 /// `The agency (IAEA) said.` → `The agency said.`: bracketed asides after a word.
@@ -416,6 +463,21 @@ fn find_word_end(s: &str, pat: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trailing_clauses() {
+        assert_eq!(
+            strip_trailing_clause("The river rose above the old levee, which forced people out.")
+                .as_deref(),
+            Some("The river rose above the old levee.")
+        );
+        assert_eq!(
+            strip_trailing_clause("The river rose above the old levee, flooding the town."),
+            None
+        );
+        assert_eq!(strip_trailing_clause("It rose, which hurt."), None);
+        assert_eq!(strip_trailing_clause(""), None);
+    }
 
     #[test]
     fn leading_phrases() {

@@ -46,6 +46,9 @@ pub struct Concepts {
     /// Exponent applied to a concept's document count (with its lead bonus): 1 is
     /// Gillick & Favre's linear weight; above 1 favours what most documents repeat.
     pub df_power: f64,
+    /// Whether bigrams with a verb of reporting (`police said`) are left out of the
+    /// concepts.
+    pub skip_reporting: bool,
     /// Weight of content-word (unigram) concepts relative to bigram concepts; 0 for none.
     pub unigram_weight: f64,
     /// After solving within the budget, append the sentence that adds the most concept
@@ -72,6 +75,7 @@ impl Default for Concepts {
             allow_dangling_openers: false,
             unigram_weight: 0.0,
             df_power: 1.0,
+            skip_reporting: false,
             compress: Compression {
                 trailing_attribution: true,
                 ..Compression::NONE
@@ -80,6 +84,7 @@ impl Default for Concepts {
             variants: Compression {
                 appositive: false,
                 trailing_attribution: false,
+                trailing_clause: false,
                 ..Compression::ALL_DELETIONS
             },
             fill: true,
@@ -129,13 +134,20 @@ impl ConceptIndex {
         lead_sentences: usize,
         unigram_weight: f64,
         df_power: f64,
+        skip_reporting: bool,
     ) -> Self {
         let mut ids: HashMap<u64, u32> = HashMap::default();
         let mut is_unigram: Vec<bool> = Vec::new();
         let mut of_sentence = Vec::with_capacity(cluster.sentences.len());
         let mut in_order = Vec::with_capacity(cluster.sentences.len());
         for i in 0..cluster.sentences.len() {
-            let mut keys: Vec<(usize, u64)> = bigrams(cluster, i).collect();
+            let tokens = &cluster.sentences[i].tokens;
+            let mut keys: Vec<(usize, u64)> = bigrams(cluster, i)
+                .filter(|&(k, _)| {
+                    !skip_reporting
+                        || !(cluster.is_reporting(tokens[k]) || cluster.is_reporting(tokens[k + 1]))
+                })
+                .collect();
             if unigram_weight > 0.0 {
                 keys.extend(unigrams(cluster, i));
                 keys.sort_by_key(|&(k, _)| k);
@@ -232,6 +244,7 @@ impl Concepts {
             self.lead_sentences,
             self.unigram_weight,
             self.df_power,
+            self.skip_reporting,
         );
         let candidates: Vec<usize> = (0..cluster.sentences.len())
             .filter(|&i| self.eligible(cluster, i))

@@ -38,6 +38,8 @@ pub(crate) struct Cluster {
     pub stop: Vec<bool>,
     /// Per stem id: whether the word is a number (`12`, `1.5`, `150,000`).
     pub number: Vec<bool>,
+    /// Per stem id: whether the word is a verb of reporting (`said`, `told`).
+    pub reporting: Vec<bool>,
     pub n_docs: usize,
 }
 
@@ -105,6 +107,7 @@ impl Cluster {
             sentences: out,
             stop: vocab.stop,
             number: vocab.number,
+            reporting: vocab.reporting,
             n_docs: docs.len(),
         }
     }
@@ -124,6 +127,7 @@ impl Cluster {
                 .collect(),
             stop: self.stop.clone(),
             number: self.number.clone(),
+            reporting: self.reporting.clone(),
             n_docs: self.n_docs,
         }
     }
@@ -131,6 +135,11 @@ impl Cluster {
     /// Whether a stem id is a content word (not a stopword).
     pub fn is_content(&self, id: u32) -> bool {
         !self.stop.get(id as usize).copied().unwrap_or(true)
+    }
+
+    /// Whether a stem id is a verb of reporting.
+    pub fn is_reporting(&self, id: u32) -> bool {
+        self.reporting.get(id as usize).copied().unwrap_or(false)
     }
 
     /// Whether a stem id is a number.
@@ -148,11 +157,26 @@ struct Lexicon {
     by_stem: HashMap<String, u32>,
     stop: Vec<bool>,
     number: Vec<bool>,
+    reporting: Vec<bool>,
     /// Per stem id: its id in the current cluster, valid when `stamp` equals `generation`.
     local: Vec<u32>,
     stamp: Vec<u32>,
     generation: u32,
 }
+
+/// Verbs that report speech: their bigrams (`officials said`) say who spoke, not what
+/// happened.
+const REPORTING_VERBS: &[&str] = &[
+    "added",
+    "announced",
+    "reported",
+    "said",
+    "say",
+    "saying",
+    "says",
+    "stated",
+    "told",
+];
 
 /// Lexicon size past which it is cleared (between clusters), bounding memory on endless
 /// streams.
@@ -176,6 +200,8 @@ impl Lexicon {
             self.stop.push(is_stop);
             self.local.push(0);
             self.stamp.push(0);
+            self.reporting
+                .push(REPORTING_VERBS.contains(&folded.as_str()));
             self.number.push(
                 folded
                     .chars()
@@ -193,6 +219,7 @@ struct Vocabulary<'l> {
     lexicon: &'l mut Lexicon,
     stop: Vec<bool>,
     number: Vec<bool>,
+    reporting: Vec<bool>,
 }
 
 impl<'l> Vocabulary<'l> {
@@ -205,6 +232,7 @@ impl<'l> Vocabulary<'l> {
             lexicon,
             stop: Vec::new(),
             number: Vec::new(),
+            reporting: Vec::new(),
         }
     }
 
@@ -216,6 +244,7 @@ impl<'l> Vocabulary<'l> {
             lex.local[global] = self.stop.len() as u32;
             self.stop.push(lex.stop[global]);
             self.number.push(lex.number[global]);
+            self.reporting.push(lex.reporting[global]);
         }
         lex.local[global]
     }
