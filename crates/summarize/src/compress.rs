@@ -213,10 +213,49 @@ pub fn strip_leading_phrase(s: &str) -> Option<String> {
         || phrase.contains(quote)
         || crosswire_text::word_count(rest) < MIN_REST_WORDS
         || !rest.starts_with(|c: char| c.is_alphabetic())
+        || !opens_a_clause(rest)
     {
         return None;
     }
     Some(capitalize_first(rest))
+}
+
+/// Lowercase words that open the subject of a main clause.
+const SUBJECT_OPENERS: &[&str] = &[
+    "a",
+    "all",
+    "an",
+    "both",
+    "each",
+    "he",
+    "his",
+    "i",
+    "it",
+    "its",
+    "many",
+    "more",
+    "most",
+    "officials",
+    "one",
+    "police",
+    "several",
+    "she",
+    "some",
+    "the",
+    "their",
+    "they",
+    "we",
+];
+
+/// Whether `rest` (what follows a leading phrase) opens a main clause: with a capitalized
+/// word (a name) or a subject-opening word, not with `with`, `who`, `and`... (then the
+/// "phrase" was the main clause: `In 1966 the Leonids put on a show, with ...`).
+fn opens_a_clause(rest: &str) -> bool {
+    let first = rest.split_whitespace().next().unwrap_or_default();
+    first.starts_with(char::is_uppercase)
+        || SUBJECT_OPENERS
+            .binary_search(&first.trim_end_matches(|c: char| !c.is_alphabetic()))
+            .is_ok()
 }
 
 /// Words that open a closing clause which only adds a circumstance.
@@ -501,6 +540,17 @@ mod tests {
             None
         );
         assert_eq!(strip_leading_phrase("On Tuesday, it rained."), None);
+        // The "phrase" is the main clause.
+        assert_eq!(
+            strip_leading_phrase(
+                "In 1966 the comet put on a show, with meteors blazing each hour."
+            ),
+            None
+        );
+        assert_eq!(
+            strip_leading_phrase("On the other side is Smith, who voted against the crime bill."),
+            None
+        );
     }
 
     #[test]
