@@ -68,6 +68,7 @@ fn tuned(name: &str) -> Option<Box<dyn crosswire_summarize::Summarizer>> {
             appositive: flag(5),
             parenthetical: flag(6),
             trailing_clause: flag(7),
+            leading_attribution: flag(8),
         };
     }
     if let Some(v) = var("CW_SKIP_REPORTING") {
@@ -88,6 +89,7 @@ fn tuned(name: &str) -> Option<Box<dyn crosswire_summarize::Summarizer>> {
             appositive: flag(5),
             parenthetical: flag(6),
             trailing_clause: flag(7),
+            leading_attribution: flag(8),
         };
     }
     if let Some(v) = var("CW_FILL") {

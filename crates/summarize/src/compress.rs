@@ -24,6 +24,9 @@ pub struct Compression {
     pub appositive: bool,
     /// `The agency (IAEA) said` → `The agency said`.
     pub parenthetical: bool,
+    /// `Police said Monday that X.` → `X.`: an opening attribution (ROUGE style only: it
+    /// drops who claims what).
+    pub leading_attribution: bool,
     /// `X rose, which forced Y.` / `X rose, including Y.` → `X rose.`: a closing clause
     /// after the last comma that adds a circumstance to a complete sentence.
     pub trailing_clause: bool,
@@ -38,6 +41,7 @@ impl Compression {
         leading_phrase: false,
         appositive: false,
         parenthetical: false,
+        leading_attribution: false,
         trailing_clause: false,
     };
 
@@ -50,6 +54,7 @@ impl Compression {
         leading_phrase: true,
         appositive: true,
         parenthetical: true,
+        leading_attribution: true,
         trailing_clause: true,
     };
 
@@ -60,7 +65,7 @@ impl Compression {
             f(&mut c);
             c
         };
-        let all: [(bool, Compression); 8] = [
+        let all: [(bool, Compression); 9] = [
             (
                 self.trailing_attribution,
                 one(|c| c.trailing_attribution = true),
@@ -75,6 +80,10 @@ impl Compression {
             (self.appositive, one(|c| c.appositive = true)),
             (self.parenthetical, one(|c| c.parenthetical = true)),
             (self.trailing_clause, one(|c| c.trailing_clause = true)),
+            (
+                self.leading_attribution,
+                one(|c| c.leading_attribution = true),
+            ),
         ];
         all.into_iter()
             .filter(|(on, _)| *on)
@@ -123,6 +132,13 @@ impl Compression {
         }
         if self.inner_attribution {
             s = strip_inner_attribution(&s);
+        }
+        if let Some(t) = self
+            .leading_attribution
+            .then(|| strip_leading_attribution(&s))
+            .flatten()
+        {
+            s = t;
         }
         if let Some(t) = self
             .trailing_clause
@@ -256,6 +272,49 @@ fn opens_a_clause(rest: &str) -> bool {
         || SUBJECT_OPENERS
             .binary_search(&first.trim_end_matches(|c: char| !c.is_alphabetic()))
             .is_ok()
+}
+
+/// Verbs of an opening attribution.
+const LEADING_ATTRIBUTION_VERBS: &[&str] = &["announced", "reported", "said", "says"];
+
+/// Longest speaker of an opening attribution, in words.
+const SPEAKER_MAX_WORDS: usize = 7;
+
+/// `Police said Monday that the three hostages were freed.` → `The three hostages were
+/// freed.` The speaker must be short, start with a capital, and hold no comma, quotation
+/// or relative pronoun; the verb may be followed by a day and `that`; the rest must open
+/// a main clause.
+pub fn strip_leading_attribution(s: &str) -> Option<String> {
+    let words: Vec<&str> = s.split(' ').collect();
+    let verb = words
+        .iter()
+        .take(SPEAKER_MAX_WORDS + 1)
+        .position(|w| LEADING_ATTRIBUTION_VERBS.contains(w))?;
+    let speaker = &words[..verb];
+    let bad = |w: &&str| {
+        w.contains([',', '"', '`', '\'', '\u{201C}', '\u{201D}', '(', ':', ';'])
+            || matches!(*w, "who" | "which" | "that" | "and" | "or" | "also")
+    };
+    if speaker.is_empty() || !speaker[0].starts_with(char::is_uppercase) || speaker.iter().any(bad)
+    {
+        return None;
+    }
+    let mut k = verb + 1;
+    let when = |w: &str| WEEKDAYS.contains(&w) || matches!(w, "today" | "yesterday");
+    if words.get(k).is_some_and(|w| when(w)) {
+        k += 1;
+    }
+    if words.get(k) == Some(&"that") {
+        k += 1;
+    }
+    let rest = words.get(k..)?.join(" ");
+    if crosswire_text::word_count(&rest) < MIN_REST_WORDS
+        || !rest.starts_with(|c: char| c.is_alphabetic())
+        || !opens_a_clause(&rest)
+    {
+        return None;
+    }
+    Some(capitalize_first(&rest))
 }
 
 /// Words that open a closing clause which only adds a circumstance.
@@ -504,6 +563,36 @@ mod tests {
     use super::*;
 
     #[test]
+    fn leading_attributions() {
+        assert_eq!(
+            strip_leading_attribution(
+                "Police said Monday that the three hostages were freed at dawn."
+            )
+            .as_deref(),
+            Some("The three hostages were freed at dawn.")
+        );
+        assert_eq!(
+            strip_leading_attribution(
+                "The regional water board said the levee will be rebuilt soon."
+            )
+            .as_deref(),
+            Some("The levee will be rebuilt soon.")
+        );
+        // A quotation, a relative clause or a short rest keeps its speaker.
+        assert_eq!(
+            strip_leading_attribution("He said ``the levee will be rebuilt soon.''"),
+            None
+        );
+        assert_eq!(
+            strip_leading_attribution("The man who said it was fired from the board."),
+            None
+        );
+        assert_eq!(strip_leading_attribution("Police said it rained."), None);
+        assert_eq!(strip_leading_attribution("Nobody said anything."), None);
+        assert_eq!(strip_leading_attribution(""), None);
+    }
+
+    #[test]
     fn trailing_clauses() {
         assert_eq!(
             strip_trailing_clause("The river rose above the old levee, which forced people out.")
@@ -594,7 +683,11 @@ mod tests {
     #[test]
     fn variants_are_distinct_and_shorter() {
         let s = "On Monday, Ana Ruiz, 45, a teacher, said the school was lost, police said.";
-        let v = Compression::ALL_DELETIONS.variants(s);
+        let rules = Compression {
+            leading_attribution: false,
+            ..Compression::ALL_DELETIONS
+        };
+        let v = rules.variants(s);
         assert!(
             v.contains(&"Ana Ruiz said the school was lost.".to_string()),
             "{v:?}"

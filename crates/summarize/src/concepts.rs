@@ -85,6 +85,7 @@ impl Default for Concepts {
                 appositive: false,
                 trailing_attribution: false,
                 trailing_clause: false,
+                leading_attribution: false,
                 ..Compression::ALL_DELETIONS
             },
             fill: true,
