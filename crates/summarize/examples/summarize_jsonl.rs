@@ -71,6 +71,12 @@ fn tuned(name: &str) -> Option<Box<dyn crosswire_summarize::Summarizer>> {
             leading_attribution: flag(8),
         };
     }
+    if let Some(v) = var("CW_SLACKS") {
+        c.fill_slacks = v
+            .split(',')
+            .map(|x| x.parse().expect("CW_SLACKS"))
+            .collect();
+    }
     if let Some(v) = var("CW_SKIP_REPORTING") {
         c.skip_reporting = v == "1";
     }

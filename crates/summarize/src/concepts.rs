@@ -178,10 +178,14 @@ impl ConceptIndex {
         let mut last_doc = vec![usize::MAX; n];
         let mut last_lead_doc = vec![usize::MAX; n];
         for (i, (s, cs)) in cluster.sentences.iter().zip(&of_sentence).enumerate() {
+            // Variants repeat their sentence, and the word pairs a deletion joins were
+            // never written: only sentences as written count.
+            if !cluster.is_base(i) {
+                continue;
+            }
             for &c in cs {
                 let c = c as usize;
-                // Variants repeat their sentence: only sentences as written count.
-                sentence_freq[c] += usize::from(cluster.is_base(i));
+                sentence_freq[c] += 1;
                 if last_doc[c] != s.document {
                     last_doc[c] = s.document;
                     df[c] += 1;
