@@ -71,6 +71,9 @@ fn tuned(name: &str) -> Option<Box<dyn crosswire_summarize::Summarizer>> {
             leading_attribution: flag(8),
         };
     }
+    if let Some(v) = var("CW_FIRST") {
+        c.first_sentence_bonus = v.parse().expect("CW_FIRST");
+    }
     if let Some(v) = var("CW_SLACKS") {
         c.fill_slacks = v
             .split(',')

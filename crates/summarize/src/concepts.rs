@@ -46,6 +46,9 @@ pub struct Concepts {
     /// Exponent applied to a concept's document count (with its lead bonus): 1 is
     /// Gillick & Favre's linear weight; above 1 favours what most documents repeat.
     pub df_power: f64,
+    /// Weight of a concept of its own that each document's first sentence covers; 0 for
+    /// none.
+    pub first_sentence_bonus: f64,
     /// Whether bigrams with a verb of reporting (`police said`) are left out of the
     /// concepts.
     pub skip_reporting: bool,
@@ -76,6 +79,7 @@ impl Default for Concepts {
             unigram_weight: 0.0,
             df_power: 1.0,
             skip_reporting: false,
+            first_sentence_bonus: 0.0,
             compress: Compression {
                 trailing_attribution: true,
                 ..Compression::NONE
@@ -287,6 +291,21 @@ impl Concepts {
                     .collect(),
             })
             .collect();
+        let mut items = items;
+        if self.first_sentence_bonus > 0.0 {
+            // The opening sentence of a report states its news: a concept of its own,
+            // shared by its variants and copies (so counted once).
+            let mut own: HashMap<u32, u32> = HashMap::default();
+            for (item, (i, _)) in items.iter_mut().zip(&useful) {
+                if cluster.sentences[*i].index == 0 {
+                    let c = *own.entry(item.group).or_insert_with(|| {
+                        weights.push(self.first_sentence_bonus);
+                        weights.len() as u32 - 1
+                    });
+                    item.concepts.push(c);
+                }
+            }
+        }
         let mut problem = Problem {
             weights,
             items,
