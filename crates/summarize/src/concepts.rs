@@ -264,6 +264,7 @@ impl Concepts {
             .map(|&i| (i, index.weighted(i)))
             .filter(|(_, concepts)| !concepts.is_empty())
             .collect();
+        let useful = drop_dominated(cluster, useful);
         // Renumber the weighted concepts densely: the solver's tables are per concept.
         let mut dense: HashMap<u32, u32> = HashMap::default();
         let mut weights: Vec<f64> = Vec::new();
@@ -393,9 +394,45 @@ impl Concepts {
     }
 }
 
+/// Whether sorted, deduplicated `a` is a subset of sorted, deduplicated `b`.
+fn is_subset(a: &[u32], b: &[u32]) -> bool {
+    let mut b = b.iter();
+    a.iter().all(|x| b.any(|y| y == x))
+}
+
+/// `useful` without the sentences another of their group beats for sure: one at most as
+/// long covering at least the same weighted concepts (ties keep the first). At most one
+/// sentence of a group is selected, so the optimum is unchanged, and the search is
+/// smaller: a variant that only deleted weightless words dominates its sentence.
+fn drop_dominated(cluster: &Cluster, useful: Vec<(usize, Vec<u32>)>) -> Vec<(usize, Vec<u32>)> {
+    let group = |i: usize| cluster.sentences[i].group;
+    let mut by_group: HashMap<usize, Vec<usize>> = HashMap::default();
+    for (k, (i, _)) in useful.iter().enumerate() {
+        by_group.entry(group(*i)).or_default().push(k);
+    }
+    let len = |k: usize| cluster.sentences[useful[k].0].words;
+    let mut dropped = vec![false; useful.len()];
+    for members in by_group.values().filter(|m| m.len() > 1) {
+        for &a in members {
+            dropped[a] = members.iter().any(|&b| {
+                b != a
+                    && !dropped[b]
+                    && len(b) <= len(a)
+                    && is_subset(&useful[a].1, &useful[b].1)
+                    && (len(b) < len(a) || useful[b].1.len() > useful[a].1.len() || b < a)
+            });
+        }
+    }
+    useful
+        .into_iter()
+        .zip(dropped)
+        .filter_map(|(u, d)| (!d).then_some(u))
+        .collect()
+}
+
 impl Summarizer for Concepts {
     fn summarize(&self, docs: &[Document<'_>], budget_words: usize) -> Summary {
-        let cluster = Cluster::with_variants(docs, self.compress, self.variants);
+        let cluster = Cluster::with_variants(docs, self.compress, self.variants, self.min_words);
         let (chosen, filler) = self.select(&cluster, budget_words);
         assemble(&cluster, &chosen, filler)
     }

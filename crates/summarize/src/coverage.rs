@@ -145,7 +145,8 @@ impl Problem {
             nodes: 0,
             node_limit,
         };
-        search.branch(0.0, 0);
+        let all: Vec<usize> = (0..self.items.len()).collect();
+        search.branch(0.0, 0, &all);
         if std::env::var_os("CW_NODES").is_some() {
             eprintln!(
                 "budget {} nodes {} items {}",
@@ -211,7 +212,10 @@ impl Search<'_> {
         self.group_taken[p.items[i].group as usize] = false;
     }
 
-    fn branch(&mut self, value: f64, used: usize) {
+    /// Search below the current node. `alive` holds the items open at the parent: going
+    /// down, gains only fall, the room only shrinks and exclusions only grow, so no other
+    /// item can be open here.
+    fn branch(&mut self, value: f64, used: usize, alive: &[usize]) {
         if self.nodes >= self.node_limit {
             return;
         }
@@ -219,9 +223,11 @@ impl Search<'_> {
         let p = self.problem;
         let room = p.budget - used;
         // Open items with their marginal gains and gain per word, best ratio first.
-        let mut open: Vec<(usize, f64, f64)> = Vec::with_capacity(p.items.len());
+        let mut open: Vec<(usize, f64, f64)> = Vec::with_capacity(alive.len());
         open.extend(
-            (0..p.items.len())
+            alive
+                .iter()
+                .copied()
                 .filter(|&i| {
                     !self.excluded[i]
                         && !self.in_chosen[i]
@@ -277,6 +283,7 @@ impl Search<'_> {
             return;
         }
         let (top, gain, _) = open[0];
+        let open: Vec<usize> = open.iter().map(|o| o.0).collect();
         // Include the best-ratio item.
         self.include(top);
         let with = value + gain;
@@ -284,11 +291,11 @@ impl Search<'_> {
             self.best_value = with;
             self.best = self.chosen.clone();
         }
-        self.branch(with, used + p.items[top].len);
+        self.branch(with, used + p.items[top].len, &open);
         self.remove(top);
         // Exclude it.
         self.excluded[top] = true;
-        self.branch(value, used);
+        self.branch(value, used, &open);
         self.excluded[top] = false;
     }
 }

@@ -47,17 +47,23 @@ impl Cluster {
     /// Split and tokenize `docs`, compressing each sentence as `compress` says. Sentences
     /// with no words at all are dropped.
     pub fn new(docs: &[Document<'_>], compress: Compression) -> Cluster {
-        Cluster::with_variants(docs, compress, Compression::NONE)
+        Cluster::with_variants(docs, compress, Compression::NONE, 0)
     }
 
-    /// As [`Cluster::new`], and after each sentence its shortened variants under the rules
-    /// of `variants` (see [`Compression::variants`]), in the sentence's group.
+    /// As [`Cluster::new`], and after each quotable sentence of more than `min_words`
+    /// words its shortened variants under the rules of `variants` (see
+    /// [`Compression::variants`]), in the sentence's group. (A variant of a shorter
+    /// sentence would be too short to select.)
     pub fn with_variants(
         docs: &[Document<'_>],
         compress: Compression,
         variants: Compression,
+        min_words: usize,
     ) -> Cluster {
-        LEXICON.with(|lexicon| Cluster::build(docs, compress, variants, &mut lexicon.borrow_mut()))
+        LEXICON.with(|lexicon| {
+            let mut lexicon = lexicon.borrow_mut();
+            Cluster::build(docs, compress, (variants, min_words), &mut lexicon)
+        })
     }
 
     /// Whether sentence `i` is printed as its source wrote it (not a variant).
@@ -68,7 +74,7 @@ impl Cluster {
     fn build(
         docs: &[Document<'_>],
         compress: Compression,
-        variants: Compression,
+        (variants, min_words): (Compression, usize),
         lexicon: &mut Lexicon,
     ) -> Cluster {
         let mut vocab = Vocabulary::new(lexicon);
@@ -80,7 +86,12 @@ impl Cluster {
                     let stripped = if k == 0 { strip_dateline(raw) } else { raw };
                     let text = compress.apply(stripped);
                     let group = out.len();
-                    let shorter = variants.variants(&text);
+                    let n = word_count(&text);
+                    let shorter = if n > min_words && is_quotable(&text, n) {
+                        variants.variants(&text)
+                    } else {
+                        Vec::new()
+                    };
                     for text in std::iter::once(text).chain(shorter) {
                         let tokens: Vec<u32> =
                             words(&text).into_iter().map(|t| vocab.id(t.text)).collect();

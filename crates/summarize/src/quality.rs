@@ -70,12 +70,31 @@ pub fn is_quotable(s: &str, n: usize) -> bool {
     if !starts {
         return false;
     }
-    let count = |pat: &str| s.matches(pat).count();
-    let straight = s.matches('"').count();
-    count("``") == count("''")
-        && straight & 1 == 0
-        && count("\u{201C}") == count("\u{201D}")
-        && count("(") == count(")")
+    // One pass: `` and '' pairs, straight double quotes, curly quotes and brackets.
+    let (mut open2, mut close2, mut straight, mut curly, mut brackets) = (0, 0, 0usize, 0i32, 0i32);
+    let mut prev = '\0';
+    for c in s.chars() {
+        match c {
+            '`' if prev == '`' => {
+                open2 += 1;
+                prev = '\0';
+                continue;
+            }
+            '\'' if prev == '\'' => {
+                close2 += 1;
+                prev = '\0';
+                continue;
+            }
+            '"' => straight += 1,
+            '\u{201C}' => curly += 1,
+            '\u{201D}' => curly -= 1,
+            '(' => brackets += 1,
+            ')' => brackets -= 1,
+            _ => {}
+        }
+        prev = c;
+    }
+    open2 == close2 && straight & 1 == 0 && curly == 0 && brackets == 0
 }
 
 /// Whether a sentence opens with a quotation and never says whose it is, or names the
