@@ -96,10 +96,19 @@ impl Compression {
     /// the sentence and its variants.
     pub fn variants(&self, sentence: &str) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
-        let singles = self.singles();
-        let together = (singles.len() > 1).then_some(*self);
-        for rules in singles.into_iter().chain(together) {
+        let mut fired = 0;
+        for rules in self.singles() {
             let v = rules.apply(sentence);
+            if v != sentence && !v.is_empty() {
+                fired += 1;
+                if !out.contains(&v) {
+                    out.push(v);
+                }
+            }
+        }
+        // All rules together differ from each alone only when two or more fire.
+        if fired > 1 {
+            let v = self.apply(sentence);
             if v != sentence && !v.is_empty() && !out.contains(&v) {
                 out.push(v);
             }

@@ -87,21 +87,26 @@ impl Cluster {
                     let text = compress.apply(stripped);
                     let group = out.len();
                     let n = word_count(&text);
-                    let shorter = if n > min_words && is_quotable(&text, n) {
+                    let quotable = is_quotable(&text, n);
+                    let shorter = if n > min_words && quotable {
                         variants.variants(&text)
                     } else {
                         Vec::new()
                     };
+                    let mut known = Some((n, quotable));
                     for text in std::iter::once(text).chain(shorter) {
                         let tokens: Vec<u32> =
                             words(&text).into_iter().map(|t| vocab.id(t.text)).collect();
-                        let n = word_count(&text);
                         if tokens.is_empty() {
                             // A base without words has no variants either.
                             break;
                         }
+                        let (n, quotable) = known.take().unwrap_or_else(|| {
+                            let n = word_count(&text);
+                            (n, is_quotable(&text, n))
+                        });
                         out.push(Sentence {
-                            quotable: is_quotable(&text, n),
+                            quotable,
                             text,
                             document: d,
                             index,

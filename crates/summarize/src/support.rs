@@ -72,8 +72,9 @@ pub(crate) fn supporting(cluster: &Cluster, i: usize) -> Vec<usize> {
     let own = &cluster.sentences[i];
     let claim = Claim::of(cluster, own);
     let mut out = vec![own.document];
-    for s in &cluster.sentences {
-        if out.contains(&s.document) {
+    for (k, s) in cluster.sentences.iter().enumerate() {
+        // Variants say no more than their sentence as written.
+        if out.contains(&s.document) || !cluster.is_base(k) {
             continue;
         }
         if claim.restated_by(s) {
