@@ -17,11 +17,12 @@
 //! 2. `concepts`: word bigrams weighted by how many documents use them (plus a bonus for
 //!    appearing in a document's lead) are the units of information.
 //! 3. `coverage`: pick the sentences that cover the most concept weight within the budget,
-//!    exactly, by branch and bound, at most one variant per source sentence (each variant
-//!    is shorter, so it frees budget when its deleted words carry no concept); then add
-//!    one overflow sentence for the caller's
-//!    truncation to cut. The room left for it (0-20 words) is chosen by the total weight
-//!    the first `budget` words cover, since that is what a truncating scorer reads.
+//!    exactly, by branch and bound, at most one of a sentence, its variants and its wire
+//!    copies (a variant frees budget when its deleted words carry no concept; one that
+//!    loses nothing replaces its sentence before the search); then add one overflow
+//!    sentence for the caller's truncation to cut. The room left for it (0-20 words) is
+//!    chosen by the total weight the first `budget` words cover, since that is what a
+//!    truncating scorer reads.
 //! 4. `assemble`: order the picks by publication order and position, and cite for each
 //!    the documents that restate it (`support`).
 //!
@@ -102,7 +103,9 @@ impl Style {
 pub enum Method {
     /// TF-IDF centroid similarity with a lead bonus and a redundancy filter (baseline).
     Centroid,
-    /// Bigram concept coverage solved exactly, plus an overflow sentence (default).
+    /// Bigram concept coverage solved exactly over sentences and their shortened variants
+    /// (leading phrases and connectives, weekdays, parentheticals, pronoun asides), plus
+    /// an overflow sentence (default).
     #[default]
     Concepts,
     /// The same objective solved greedily (gain per word).
@@ -110,7 +113,8 @@ pub enum Method {
     /// Concept coverage over sentences as written (less a trailing attribution): no
     /// shortened variants compete.
     ConceptsWhole,
-    /// Concept coverage with every deletion rule's variants, appositives included.
+    /// Concept coverage with every deletion rule's variants: also appositives and
+    /// relative clauses, closing circumstance clauses and opening attributions.
     ConceptsAllDeletions,
     /// Concept coverage without the overflow sentence: the summary fits the budget.
     ConceptsNoFill,
