@@ -56,7 +56,9 @@ fn tuned(name: &str) -> Option<Box<dyn crosswire_summarize::Summarizer>> {
         c.unigram_weight = v.parse().expect("CW_UNI");
     }
     if let Some(v) = var("CW_COMPRESS") {
-        // Four flags: trailing attribution, leading connective, inner attribution, weekdays.
+        // Flags: trailing attribution, leading connective, inner attribution, weekdays,
+        // leading phrase, appositive, parenthetical, trailing clause, leading attribution
+        // (the same order for CW_VARIANTS, the rules offered as shortened variants).
         let f: Vec<bool> = v.chars().map(|c| c == '1').collect();
         let flag = |i: usize| f.get(i).copied().unwrap_or(false);
         c.compress = crosswire_summarize::Compression {

@@ -20,8 +20,8 @@ pub struct Args {
     /// Summarization method; the default is the best on the dev set. One of:
     /// concepts (bigram concept coverage, exact branch and bound, each sentence competing
     /// with its shortened variants; default),
-    /// concepts-whole (no shortened variants), concepts-all-deletions (appositive and
-    /// relative-clause deletion too),
+    /// concepts-whole (no shortened variants), concepts-all-deletions (also appositives,
+    /// relative and closing clauses, opening attributions),
     /// concepts-greedy (same objective, greedy), concepts-nofill (no overflow sentence),
     /// submodular (Lin & Bilmes coverage + diversity, greedy),
     /// centroid (TF-IDF centroid similarity with a lead bonus).
