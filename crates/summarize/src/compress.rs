@@ -414,14 +414,16 @@ pub fn strip_appositives(s: &str) -> String {
                 from = start;
             }
             _ => {
-                if let Some(r) = run.take() {
-                    close_run(&mut out, r);
-                }
+                // The run ends at this comma (`r == start`); closing it shortens the text
+                // by a byte before `aside_from`.
+                let shift = run
+                    .take()
+                    .map_or(0, |r| usize::from(close_run(&mut out, r) && r <= start));
                 if end.is_none() {
                     break;
                 }
                 clean = false;
-                from = aside_from;
+                from = aside_from - shift;
             }
         }
     }
@@ -433,11 +435,14 @@ pub fn strip_appositives(s: &str) -> String {
 
 /// Drop the comma at `r` that closed a run of removed asides, unless a kept aside follows
 /// it (`Schulz, 77, who has drawn,` → `Schulz, who has drawn,`).
-fn close_run(out: &mut String, r: usize) {
+/// Returns whether it was dropped (the text is then a byte shorter).
+fn close_run(out: &mut String, r: usize) -> bool {
     let next = out[r + 2..].split_whitespace().next().unwrap_or_default();
-    if !matches!(next, "a" | "an" | "the" | "who" | "which") {
+    let drop = !matches!(next, "a" | "an" | "the" | "who" | "which");
+    if drop {
         out.replace_range(r..r + 2, " ");
     }
+    drop
 }
 
 /// Whether `aside` (between two commas, `after` following the second) is an appositive or
@@ -687,6 +692,8 @@ mod tests {
             "Open (never closed."
         );
         assert_eq!(strip_appositives(""), "");
+        // Closing a run shortens the text: the scan must stay on char boundaries.
+        assert_eq!(strip_appositives("Ruiz, 45, 🌊, x, y."), "Ruiz 🌊, x, y.");
     }
 
     #[test]

@@ -346,6 +346,16 @@ fn random_text_never_panics() {
         "a",
         "of",
         "the",
+        "who",
+        "which",
+        "45,",
+        "Ruiz,",
+        ", a",
+        "On Tuesday,",
+        "including",
+        "said that",
+        "(IAEA)",
+        "Saturday night",
     ];
     let mut state = 0x2545_F491_4F6C_DD1Du64;
     let mut next = |m: usize| {
@@ -369,6 +379,14 @@ fn random_text_never_panics() {
             })
             .collect();
         let docs = documents(&paras);
+        // Every deletion rule, alone and together, on every sentence.
+        for p in paras.iter().flatten() {
+            for sentence in crosswire_text::sentences(p) {
+                for v in Compression::ALL_DELETIONS.variants(sentence) {
+                    assert!(v.len() < sentence.len() + 2, "{sentence:?} -> {v:?}");
+                }
+            }
+        }
         for (_, m) in all_methods() {
             for budget in [0, 7, 100] {
                 let s = m.summarize(&docs, budget);
