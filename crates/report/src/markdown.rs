@@ -41,8 +41,10 @@ pub fn markdown(d: &Digest) -> String {
             }
         }
         let copy = match (&r.copy_of, r.similarity) {
-            (Some(of), Some(sim)) => format!("{} ({:.0}% similar)", cell(of), sim * 100.0),
-            (Some(of), None) => cell(of),
+            (Some(of), Some(sim)) => {
+                format!("{} ({:.0}% similar)", cell(&citation(d, of)), sim * 100.0)
+            }
+            (Some(of), None) => cell(&citation(d, of)),
             _ => String::new(),
         };
         let _ = writeln!(
@@ -77,12 +79,19 @@ pub fn markdown(d: &Digest) -> String {
             let copies: Vec<String> = g
                 .copies
                 .iter()
-                .map(|c| format!("{} ({:?}, {:.2})", c.id, c.kind, c.similarity).to_lowercase())
+                .map(|c| {
+                    let kind = format!("{:?}", c.kind).to_lowercase();
+                    format!(
+                        "{} ({kind}, {:.0}% similar)",
+                        cell(&citation(d, &c.id)),
+                        c.similarity * 100.0
+                    )
+                })
                 .collect();
             let _ = writeln!(
                 out,
                 "- {} is carried also as: {}",
-                g.representative,
+                cell(&citation(d, &g.representative)),
                 copies.join(", ")
             );
         }
