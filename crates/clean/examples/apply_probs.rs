@@ -1,5 +1,5 @@
 //! Run the cleaner's sequence pass on content probabilities read from a file (out-of-fold
-//! predictions of `bench/textclean_train.py --oof`), writing `<OUT>/<stem>.txt` per input.
+//! predictions of `bench/train_textclean.py --oof`), writing `<OUT>/<stem>.txt` per input.
 //! This scores the whole pipeline honestly under cross-validation.
 //!
 //! usage: apply_probs PROBS.tsv OUT_DIR FILES...   (PROBS.tsv rows: path \t block \t probability)

@@ -1,4 +1,4 @@
-//! Dump per-line features as JSON lines for `bench/textclean_train.py`.
+//! Dump per-line features as JSON lines for `bench/train_textclean.py`.
 //!
 //! usage: cargo run --release -p crosswire-clean --example dump_features -- FILES... > features.jsonl
 

@@ -22,7 +22,7 @@
 //!    cut.
 //! 4. [`reason`]: every removed block gets a short machine-readable reason for `--explain`.
 //!
-//! The trees in `model_data.rs` are generated: `bench/textclean_train.py` fits them on per-line
+//! The trees in `model_data.rs` are generated: `bench/train_textclean.py` fits them on per-line
 //! features dumped by `examples/dump_features.rs` (so training and run time share this crate's
 //! feature code) and reports page-level cross-validated scores; `examples/apply_probs.rs` runs
 //! the sequence pass on out-of-fold probabilities to score the whole cleaner honestly. Change a

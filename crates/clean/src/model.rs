@@ -1,5 +1,5 @@
 //! The line model: two stages of gradient-boosted decision trees, fit offline by
-//! `bench/textclean_train.py` with page-level cross-validation and baked into
+//! `bench/train_textclean.py` with page-level cross-validation and baked into
 //! [`model_data`](crate::model_data) as constant arrays (no file or network at run time).
 //!
 //! Stage 1 scores each line from its [`Features`]. Stage 2 sees the same features plus

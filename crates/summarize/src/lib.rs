@@ -6,7 +6,7 @@
 //!
 //! The principal type is [`Summarizer`], a trait with one implementation per method;
 //! [`Method`] names them for the CLI (`--method`) and [`Method::default`] is the best on the
-//! dev set (DUC 2003, `bench/summarize.sh`).
+//! dev set (DUC 2003, `bench/run_summarize.sh`).
 //!
 //! Data flow of the default method, [`Concepts`]:
 //! 1. `prepare`: split paragraphs into sentences, strip wire datelines, optionally compress

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # HTML main-content extraction: crosswire vs trafilatura on the dev set, same run.
 #
-#   bench/extract.sh [PAGES_DIR]
+#   bench/run_extract.sh [PAGES_DIR]
 #
 # Scores both with the bench scorer (snippet P/R/F1) and compares pages per CPU-second:
 # for crosswire the CPU time of decoding + extraction (`crosswire extract --timing`, files

@@ -3,7 +3,7 @@
 # builds release, cleans the 400 pages, scores them next to the return-everything baseline
 # computed in the same run, and reports the CPU time of the cleaning run.
 #
-# usage: bench/textclean.sh [BENCH_DIR]   (default: ../shared/bench/textclean next to the repo)
+# usage: bench/run_textclean.sh [BENCH_DIR]   (default: ../shared/bench/textclean next to the repo)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 BENCH="${1:-$ROOT/../shared/bench/textclean}"

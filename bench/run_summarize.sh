@@ -2,7 +2,7 @@
 # Summarization benchmark: ROUGE of crosswire vs sumy LexRank on the DUC 2003 dev clusters,
 # and CPU time per cluster of both, measured in the same run.
 #
-#   bench/summarize.sh [SHARED_BENCH_DIR]        # default: ../shared/bench from the repo root
+#   bench/run_summarize.sh [SHARED_BENCH_DIR]        # default: ../shared/bench from the repo root
 #
 # Environment:
 #   METHODS="concepts centroid"  crosswire methods to score (default: the default method)
