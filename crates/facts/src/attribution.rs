@@ -470,18 +470,9 @@ pub(crate) fn is_pronoun(speaker: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dates;
-    use crosswire_model::facts::Citation;
 
     fn attributions(text: &str) -> Vec<(String, String, String)> {
-        let cite = Citation {
-            article: "a".into(),
-            label: "a".into(),
-            paragraph: 0,
-            sentence: 0,
-        };
-        let mut s = Sentence::new(0, text, cite);
-        s.dates = dates::find(&s);
+        let s = Sentence::lone(text);
         find(&s)
             .into_iter()
             .map(|a| {
@@ -563,18 +554,9 @@ mod tests {
 #[cfg(test)]
 mod cleanup_tests {
     use super::*;
-    use crate::dates;
-    use crosswire_model::facts::Citation;
 
     fn contents(text: &str) -> Vec<String> {
-        let cite = Citation {
-            article: "a".into(),
-            label: "a".into(),
-            paragraph: 0,
-            sentence: 0,
-        };
-        let mut s = Sentence::new(0, text, cite);
-        s.dates = dates::find(&s);
+        let s = Sentence::lone(text);
         find(&s)
             .iter()
             .map(|a| content_text(&s, &a.content).0)

@@ -423,18 +423,11 @@ fn scope<'s>(s: &'s Sentence, start: usize, end: usize) -> Option<&'s crate::dat
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{attribution, dates};
-    use crosswire_model::facts::{Bound, Citation};
+    use crate::attribution;
+    use crosswire_model::facts::Bound;
 
     fn claims(text: &str) -> Vec<QuantityClaim> {
-        let cite = Citation {
-            article: "a".into(),
-            label: "a".into(),
-            paragraph: 0,
-            sentence: 0,
-        };
-        let mut s = Sentence::new(0, text, cite);
-        s.dates = dates::find(&s);
+        let s = Sentence::lone(text);
         let attrs = attribution::find(&s);
         find(&s, &attrs, &|a: &Attribution| Some(a.speaker.clone()))
     }
@@ -511,18 +504,10 @@ mod tests {
 #[cfg(test)]
 mod more_tests {
     use super::*;
-    use crate::{attribution, dates};
-    use crosswire_model::facts::Citation;
+    use crate::attribution;
 
     fn claims(text: &str) -> Vec<QuantityClaim> {
-        let cite = Citation {
-            article: "a".into(),
-            label: "a".into(),
-            paragraph: 0,
-            sentence: 0,
-        };
-        let mut s = Sentence::new(0, text, cite);
-        s.dates = dates::find(&s);
+        let s = Sentence::lone(text);
         let attrs = attribution::find(&s);
         find(&s, &attrs, &|a: &Attribution| Some(a.speaker.clone()))
     }

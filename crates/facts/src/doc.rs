@@ -38,6 +38,21 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// A lone sentence of an article "a", with its date expressions found: the unit the
+    /// stage's unit tests work on.
+    #[cfg(test)]
+    pub fn lone(text: &'a str) -> Self {
+        let cite = Citation {
+            article: "a".into(),
+            label: "a".into(),
+            paragraph: 0,
+            sentence: 0,
+        };
+        let mut s = Sentence::new(0, text, cite);
+        s.dates = crate::dates::find(&s);
+        s
+    }
+
     pub fn len(&self) -> usize {
         self.toks.len()
     }
