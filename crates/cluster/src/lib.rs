@@ -4,7 +4,8 @@
 //! article ──features──▶ TF-IDF vector (DF maintained as articles arrive; title terms and
 //!         capitalized names weigh extra) ──Clusterer::add──▶ join the most similar active
 //!         story (cosine to its centroid, discounted by the time gap) or start one
-//!         ──▶ merge stories whose centroids converged ──▶ age out idle stories
+//!         ──▶ merge stories whose articles converged
+//!         (average link) ──▶ age out idle stories
 //! ```
 //!
 //! [`Clusterer`] never looks ahead: each article is assigned when it arrives. Its memory is

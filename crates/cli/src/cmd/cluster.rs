@@ -15,7 +15,7 @@ pub struct Args {
     /// Least time-discounted cosine for an article to join a story.
     #[arg(long)]
     join: Option<f32>,
-    /// Least centroid cosine for two stories to merge.
+    /// Least average-link similarity (mean article-to-article cosine) for two stories to merge.
     #[arg(long)]
     merge: Option<f32>,
     /// Days of gap after which a story's similarity counts half.
