@@ -217,3 +217,92 @@ fn document_frequencies_stay_bounded() {
     let c2 = c.add(&doc(&article(0, 1), 1));
     assert!(!c2.new_story);
 }
+
+/// An article on a long-followed subject: the subject's few core words, words of its own
+/// (each article covers a different angle) and filler.
+fn subject_article(n: usize) -> String {
+    let core = ["glacier", "Greenland", "meltwater", "icesheet", "calving"];
+    let angles = [
+        "satellite",
+        "radar",
+        "altimetry",
+        "orbit",
+        "gravity",
+        "survey",
+        "drilling",
+        "cores",
+        "bedrock",
+        "sediment",
+        "fjord",
+        "ocean",
+        "currents",
+        "salinity",
+        "plankton",
+        "fisheries",
+        "tourism",
+        "villages",
+        "hunters",
+        "sealing",
+        "budget",
+        "parliament",
+        "treaty",
+        "shipping",
+    ];
+    let filler = [
+        "scientists",
+        "said",
+        "the",
+        "study",
+        "found",
+        "new",
+        "report",
+        "year",
+    ];
+    let mut out = Vec::new();
+    for i in 0..60 {
+        let w = match i % 6 {
+            0 => core[(i / 6 + n) % core.len()],
+            5 => filler[(i * 5 + n) % filler.len()],
+            k => angles[(n * 4 + k) % angles.len()],
+        };
+        out.push(w);
+    }
+    out.join(" ")
+}
+
+#[test]
+fn a_subject_followed_for_years_gathers_into_one_story() {
+    let mut stream = StoryStream::new(Clusterer::new(Config::default()), 1000);
+    let mut key = 0u64;
+    let mut add = |stream: &mut StoryStream, text: &str, day: i64| {
+        key += 1;
+        let print = Fingerprint::of(text);
+        stream
+            .add(key, &print.sketch, doc(text, day))
+            .assignment
+            .story
+    };
+    let mut subject = Vec::new();
+    let mut bursts: Vec<Vec<u64>> = Vec::new();
+    for n in 0..6 {
+        let day = 1000 + 300 * n as i64;
+        subject.push(add(&mut stream, &subject_article(n), day));
+        // A burst of news on another event between two pieces on the subject.
+        let burst = (0..4)
+            .map(|k| add(&mut stream, &article(n % 3, n * 4 + k), day + 1 + k as i64))
+            .collect();
+        bursts.push(burst);
+    }
+    let resolve = |ids: &[u64]| -> Vec<u64> { ids.iter().map(|&s| stream.resolve(s)).collect() };
+    let subject = resolve(&subject);
+    assert!(subject.iter().all(|&s| s == subject[0]), "{subject:?}");
+    // Each burst is one story of its own (an event seen again after the horizon may start
+    // a new one).
+    for ids in &bursts {
+        let ids = resolve(ids);
+        assert!(
+            ids.iter().all(|&s| s == ids[0] && s != subject[0]),
+            "{ids:?}"
+        );
+    }
+}
