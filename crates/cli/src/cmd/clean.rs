@@ -1,6 +1,6 @@
 //! `crosswire clean`: text-level boilerplate removal, one block per line in, kept blocks out.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
@@ -19,19 +19,6 @@ pub struct Args {
     /// Plain-text files, one block per line (`-` for stdin).
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
-}
-
-fn stem(path: &Path) -> String {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    for suffix in [".raw.txt", ".txt"] {
-        if let Some(s) = name.strip_suffix(suffix) {
-            return s.to_string();
-        }
-    }
-    name
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -64,7 +51,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let text = result.kept.join("\n") + "\n";
         match &args.out_dir {
             Some(dir) => {
-                let out = dir.join(format!("{}.txt", stem(path)));
+                let out = dir.join(format!("{}.txt", crosswire::ingest::file_stem(path)));
                 std::fs::write(&out, text)
                     .with_context(|| format!("cannot write {}", out.display()))?;
             }

@@ -27,21 +27,6 @@ pub struct Args {
     pub timing: bool,
 }
 
-/// The file name without `.gz` and then `.html`/`.htm`/`.xhtml`.
-fn stem(path: &Path) -> String {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let name = name.strip_suffix(".gz").unwrap_or(&name);
-    for ext in [".html", ".htm", ".xhtml"] {
-        if let Some(s) = name.strip_suffix(ext) {
-            return s.to_string();
-        }
-    }
-    name.to_string()
-}
-
 /// CPU time this thread has used, in seconds (Linux `schedstat`), if the OS tells.
 fn thread_cpu_seconds() -> Option<f64> {
     let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
@@ -70,7 +55,7 @@ impl Output<'_> {
         match &self.args.out_dir {
             Some(dir) => {
                 let ext = if json { "json" } else { "txt" };
-                let out = dir.join(format!("{}.{ext}", stem(path)));
+                let out = dir.join(format!("{}.{ext}", crosswire::ingest::file_stem(path)));
                 std::fs::write(&out, format!("{rendered}\n"))
                     .with_context(|| format!("writing {}", out.display()))
             }
