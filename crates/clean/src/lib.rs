@@ -83,18 +83,29 @@ impl Cleaner for KeepAll {
     }
 }
 
-/// Per-line feature vectors for a batch: for each document, `(block index, trimmed text,
-/// features)` of every non-empty block. Used by the cleaner and by the training dump.
-pub fn batch_features<'a>(docs: &[Document<'a>]) -> Vec<Vec<(usize, &'a str, Features)>> {
+/// The non-empty lines of every document of a batch with their features: one pass shared by
+/// the cleaner and the training dump, so both see exactly the same features.
+fn batch_pages<'a>(docs: &[Document<'a>]) -> Vec<(Vec<features::PageLine<'a>>, Vec<Features>)> {
     let pages: Vec<Vec<features::PageLine<'a>>> = docs
         .iter()
         .map(|d| features::page_lines(d.blocks))
         .collect();
     let counts = features::batch_key_counts(&pages);
     pages
-        .iter()
+        .into_iter()
         .map(|lines| {
-            let feats = features::page_features(lines, &counts);
+            let feats = features::page_features(&lines, &counts);
+            (lines, feats)
+        })
+        .collect()
+}
+
+/// Per-line feature vectors for a batch: for each document, `(block index, trimmed text,
+/// features)` of every non-empty block. Used by the training dump.
+pub fn batch_features<'a>(docs: &[Document<'a>]) -> Vec<Vec<(usize, &'a str, Features)>> {
+    batch_pages(docs)
+        .into_iter()
+        .map(|(lines, feats)| {
             lines
                 .iter()
                 .zip(feats)
@@ -131,27 +142,21 @@ impl LineModelCleaner {
         docs: &[Document<'_>],
         probs: Option<&dyn Fn(usize, usize) -> f32>,
     ) -> Vec<Cleaned> {
-        let pages: Vec<Vec<features::PageLine<'_>>> = docs
-            .iter()
-            .map(|d| features::page_lines(d.blocks))
-            .collect();
-        let counts = features::batch_key_counts(&pages);
-        pages
+        batch_pages(docs)
             .iter()
             .zip(docs)
             .enumerate()
-            .map(|(doc_index, (lines, doc))| {
-                let feats = features::page_features(lines, &counts);
+            .map(|(doc_index, ((lines, feats), doc))| {
                 let probs: Vec<f32> = match probs {
                     Some(given) => lines.iter().map(|l| given(doc_index, l.block)).collect(),
                     None => {
                         let words: Vec<usize> = lines.iter().map(|l| l.stats.words).collect();
-                        model::page_probabilities(&feats, &words)
+                        model::page_probabilities(feats, &words)
                     }
                 };
                 let decisions = sequence::decide(
                     lines,
-                    &feats,
+                    feats,
                     &probs,
                     self.threshold,
                     doc.title,
