@@ -77,6 +77,19 @@ pub struct Doc<'a> {
     pub copy_of: Option<StoryId>,
 }
 
+impl<'a> Doc<'a> {
+    /// A cleaned article as the clusterer sees it: its title, `body` (the text dedup
+    /// fingerprinted, `crosswire_dedup::article_text`) and publication day.
+    pub fn of_article(article: &'a crosswire_model::Article, body: &'a str) -> Self {
+        Doc {
+            title: &article.meta.title,
+            body,
+            day: article.meta.published.map(crate::day_number),
+            copy_of: None,
+        }
+    }
+}
+
 /// Where an article went.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Assignment {

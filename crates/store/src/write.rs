@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use crosswire_cluster::{Clusterer, Config, Doc, StoryState, StoryStream, day_number};
+use crosswire_cluster::{Clusterer, Config, Doc, StoryState, StoryStream};
 use crosswire_dedup::{Fingerprint, Signature, Sketch, article_text};
 use crosswire_model::{Article, CopyKind};
 use rusqlite::{OptionalExtension, Transaction, params};
@@ -176,16 +176,7 @@ impl Store {
 
                 let id = next_id;
                 next_id += 1;
-                let added = stream.add(
-                    id as u64,
-                    &print.sketch,
-                    Doc {
-                        title: &article.meta.title,
-                        body: &text,
-                        day: article.meta.published.map(day_number),
-                        copy_of: None,
-                    },
-                );
+                let added = stream.add(id as u64, &print.sketch, Doc::of_article(article, &text));
                 let a = &added.assignment;
                 let story = a.story as i64;
                 if a.new_story {

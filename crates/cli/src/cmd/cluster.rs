@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crosswire::cluster::{Clusterer, Config, Doc, StoryStream, day_number};
+use crosswire::cluster::{Clusterer, Config, Doc, StoryStream};
 use crosswire::dedup::{Fingerprint, article_text};
 use crosswire::model::{Article, RawDocument};
 
@@ -92,15 +92,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 fn add(stream: &mut StoryStream, key: u64, article: &Article) -> u64 {
     let text = article_text(article);
     let print = Fingerprint::of(&text);
-    let added = stream.add(
-        key,
-        &print.sketch,
-        Doc {
-            title: &article.meta.title,
-            body: &text,
-            day: article.meta.published.map(day_number),
-            copy_of: None,
-        },
-    );
+    let added = stream.add(key, &print.sketch, Doc::of_article(article, &text));
     added.assignment.story
 }
