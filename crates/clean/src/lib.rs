@@ -63,26 +63,6 @@ pub trait Cleaner: Send + Sync {
     fn clean_batch(&self, docs: &[Document<'_>]) -> Vec<Cleaned>;
 }
 
-/// Keeps every non-empty block: the "return everything" baseline.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct KeepAll;
-
-impl Cleaner for KeepAll {
-    fn clean_batch(&self, docs: &[Document<'_>]) -> Vec<Cleaned> {
-        docs.iter()
-            .map(|d| Cleaned {
-                kept: d
-                    .blocks
-                    .iter()
-                    .filter(|b| !b.trim().is_empty())
-                    .map(|b| b.trim().to_string())
-                    .collect(),
-                removed: Vec::new(),
-            })
-            .collect()
-    }
-}
-
 /// The non-empty lines of every document of a batch with their features: one pass shared by
 /// the cleaner and the training dump, so both see exactly the same features.
 fn batch_pages<'a>(docs: &[Document<'a>]) -> Vec<(Vec<features::PageLine<'a>>, Vec<Features>)> {
@@ -154,14 +134,8 @@ impl LineModelCleaner {
                         model::page_probabilities(feats, &words)
                     }
                 };
-                let decisions = sequence::decide(
-                    lines,
-                    feats,
-                    &probs,
-                    self.threshold,
-                    doc.title,
-                    &self.rules,
-                );
+                let decisions =
+                    sequence::decide(lines, feats, &probs, self.threshold, doc.title, &self.rules);
                 let mut cleaned = Cleaned::default();
                 for (line, decision) in lines.iter().zip(decisions) {
                     match decision {

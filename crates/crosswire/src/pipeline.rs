@@ -109,11 +109,7 @@ pub fn digest(story: &Story, opts: &DigestOptions) -> Digest {
                 .map(move |c| (c.id.as_str(), (g.representative.as_str(), c.similarity)))
         })
         .collect();
-    let reps: Vec<&Article> = story
-        .articles
-        .iter()
-        .filter(|a| !copy_of.contains_key(a.id.as_str()))
-        .collect();
+    let reps: Vec<&Article> = story.representatives().collect();
     let summary = summarize(story, &reps, &copy_of, opts);
     let sources = story
         .articles

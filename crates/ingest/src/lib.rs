@@ -13,7 +13,7 @@
 //! Bad input never stops a batch: each unreadable file, binary file, empty file or bad JSONL
 //! line becomes an [`InputProblem`] naming where it was, and reading goes on.
 
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
 use crosswire_model::RawDocument;
@@ -184,14 +184,4 @@ fn read_stdin(emit: &mut formats::Emit<'_>) {
     };
     let head = input.fill_buf().map(|h| h.to_vec()).unwrap_or_default();
     formats::for_head(&head).read("-", "stdin", &mut input, emit);
-}
-
-/// Read a whole reader (used by tests and by formats that need all bytes).
-pub fn read_all(origin: &str, input: &mut dyn Read) -> Result<Vec<u8>, InputProblem> {
-    let mut bytes = Vec::new();
-    input
-        .take(decode::MAX_FILE_BYTES)
-        .read_to_end(&mut bytes)
-        .map_err(|e| InputProblem::new(origin, format!("cannot read: {e}")))?;
-    Ok(bytes)
 }

@@ -44,13 +44,15 @@ impl Story {
         self.articles.iter().find(|a| a.id == id)
     }
 
-    /// Ids of articles that are not copies of another (representatives and singletons).
+    /// Articles that are not copies of another (representatives and singletons), in order.
     pub fn representatives(&self) -> impl Iterator<Item = &Article> {
-        self.articles.iter().filter(|a| {
-            !self
-                .duplicates
-                .iter()
-                .any(|g| g.copies.iter().any(|c| c.id == a.id))
-        })
+        let copies: std::collections::HashSet<&str> = self
+            .duplicates
+            .iter()
+            .flat_map(|g| g.copies.iter().map(|c| c.id.as_str()))
+            .collect();
+        self.articles
+            .iter()
+            .filter(move |a| !copies.contains(a.id.as_str()))
     }
 }
