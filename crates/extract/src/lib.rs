@@ -48,12 +48,17 @@ impl Extracted {
 /// (used for metadata such as a date in the path). When the page yields little text, the
 /// schema.org JSON-LD `articleBody` (script-rendered sites) supplements it.
 pub fn extract(html: &str, url: Option<&str>) -> Extracted {
-    let dom = dom::Dom::parse(html);
-    let mut paragraphs = content::extract_paragraphs(&dom);
+    extract_dom(&dom::Dom::parse(html), url)
+}
+
+/// [`extract`] on an already parsed page, for callers that also need other views of the same
+/// tree (such as all its visible text via [`content::fragment_paragraphs`]).
+pub fn extract_dom(dom: &dom::Dom, url: Option<&str>) -> Extracted {
+    let mut paragraphs = content::extract_paragraphs(dom);
     let found: usize = paragraphs.iter().map(|p| p.chars().count()).sum();
     if found < 500 {
         // Script-rendered pages: the JSON-LD article body is the better text.
-        if let Some(body) = metadata::ld_article_body(&dom) {
+        if let Some(body) = metadata::ld_article_body(dom) {
             // Plain-text bodies separate paragraphs by newlines; HTML ones by tags.
             let ld_paragraphs: Vec<String> = body
                 .split('\n')
@@ -72,7 +77,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Extracted {
     }
     Extracted {
         paragraphs,
-        metadata: metadata::page_metadata(&dom, url),
+        metadata: metadata::page_metadata(dom, url),
     }
 }
 

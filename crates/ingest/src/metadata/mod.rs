@@ -75,9 +75,14 @@ pub fn from_raw(raw: &RawDocument) -> TextMeta {
 /// container did not give, except the date, where the page's own date wins over a crawl
 /// date (a WARC-Date is when the page was fetched, only a fallback).
 fn from_html(raw: &RawDocument, container: Metadata) -> TextMeta {
-    let extracted = crosswire_extract::extract(&raw.text, raw.url.as_deref());
+    // One parse serves both the extraction and the count of everything a reader sees.
+    let dom = crosswire_extract::dom::Dom::parse(&raw.text);
+    let extracted = crosswire_extract::extract_dom(&dom, raw.url.as_deref());
     let page = extracted.metadata.to_model(raw.url.as_deref());
-    let visible = crosswire_extract::html_fragment_text(&raw.text);
+    let visible_words: usize = crosswire_extract::content::fragment_paragraphs(&dom)
+        .iter()
+        .map(|p| word_count(p))
+        .sum();
     TextMeta {
         meta: Metadata {
             title: page.title,
@@ -88,8 +93,7 @@ fn from_html(raw: &RawDocument, container: Metadata) -> TextMeta {
             wire: page.wire,
             language: page.language,
         },
-        raw_words: word_count(&visible)
-            .max(extracted.paragraphs.iter().map(|p| word_count(p)).sum()),
+        raw_words: visible_words.max(extracted.paragraphs.iter().map(|p| word_count(p)).sum()),
         body: extracted.paragraphs,
         removed: Vec::new(),
     }
