@@ -28,6 +28,23 @@ pub struct TextMeta {
     pub raw_words: usize,
 }
 
+impl TextMeta {
+    /// Record `text` as taken out of the body for `reason`.
+    fn note_removed(&mut self, text: String, reason: &str) {
+        self.removed.push(Removal {
+            text,
+            reason: reason.to_string(),
+        });
+    }
+
+    /// Take body block `i` out, recording why; returns its text.
+    fn take_block(&mut self, i: usize, reason: &str) -> String {
+        let text = self.body.remove(i);
+        self.note_removed(text.clone(), reason);
+        text
+    }
+}
+
 /// How many leading blocks may hold header metadata (title, date, byline lines).
 const HEADER_BLOCKS: usize = 8;
 /// Header metadata lines are short; longer blocks are body text.
@@ -139,17 +156,10 @@ fn take_title(out: &mut TextMeta) {
         .position(|b| title_worthy(b))
     {
         // Blocks before the title (breadcrumbs, "You are here") are page chrome.
-        for b in out.body.drain(..i) {
-            out.removed.push(Removal {
-                text: b,
-                reason: "metadata:before-title".into(),
-            });
+        for _ in 0..i {
+            out.take_block(0, "metadata:before-title");
         }
-        out.meta.title = out.body.remove(0);
-        out.removed.push(Removal {
-            text: out.meta.title.clone(),
-            reason: "metadata:title".into(),
-        });
+        out.meta.title = out.take_block(0, "metadata:title");
     }
 }
 
@@ -161,11 +171,7 @@ fn drop_title_repeats(out: &mut TextMeta) {
     let mut i = 0;
     while i < out.body.len().min(HEADER_BLOCKS) {
         if fold(&out.body[i]) == title {
-            let b = out.body.remove(i);
-            out.removed.push(Removal {
-                text: b,
-                reason: "metadata:repeated-title".into(),
-            });
+            out.take_block(i, "metadata:repeated-title");
         } else {
             i += 1;
         }
@@ -206,11 +212,7 @@ fn take_header_lines(out: &mut TextMeta) {
         };
         match reason {
             Some(r) => {
-                let b = out.body.remove(i);
-                out.removed.push(Removal {
-                    text: b,
-                    reason: r.into(),
-                });
+                out.take_block(i, r);
             }
             None => i += 1,
         }
@@ -280,11 +282,7 @@ fn take_trailer_lines(out: &mut TextMeta) {
             if !out.meta.wire.contains(&s) {
                 out.meta.wire.push(s);
             }
-            let b = out.body.remove(i);
-            out.removed.push(Removal {
-                text: b,
-                reason: "metadata:source".into(),
-            });
+            out.take_block(i, "metadata:source");
         } else {
             k += 1;
         }
@@ -322,10 +320,7 @@ fn take_lead_tags(out: &mut TextMeta) {
             if out.meta.outlet.is_none() {
                 out.meta.outlet = Some(tag.to_string());
             }
-            out.removed.push(Removal {
-                text: format!("{tag}:"),
-                reason: "metadata:outlet-tag".into(),
-            });
+            out.note_removed(format!("{tag}:"), "metadata:outlet-tag");
             out.body[i] = rest.to_string();
         } else if let Some((line, rest, agency)) = dateline(&para) {
             if let Some(a) = agency
@@ -333,10 +328,7 @@ fn take_lead_tags(out: &mut TextMeta) {
             {
                 out.meta.wire.push(a);
             }
-            out.removed.push(Removal {
-                text: line.to_string(),
-                reason: "metadata:dateline".into(),
-            });
+            out.note_removed(line.to_string(), "metadata:dateline");
             out.body[i] = rest.to_string();
         }
         break;
