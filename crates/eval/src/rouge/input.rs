@@ -90,20 +90,30 @@ fn text_or_lines(v: &Value, what: &str, line: usize) -> Result<String, InputErro
     }
 }
 
+/// The non-blank lines of a JSONL text as JSON objects, with their 1-based line numbers;
+/// a line that is not a JSON object is an error naming it.
+fn json_objects(
+    text: &str,
+) -> impl Iterator<Item = Result<(usize, serde_json::Map<String, Value>), InputError>> + '_ {
+    text.lines()
+        .enumerate()
+        .filter(|(_, raw)| !raw.trim().is_empty())
+        .map(|(index, raw)| {
+            let line = index + 1;
+            match serde_json::from_str(raw).map_err(|e| line_error(line, e.to_string()))? {
+                Value::Object(obj) => Ok((line, obj)),
+                _ => Err(line_error(line, "not a JSON object")),
+            }
+        })
+}
+
 /// Parse a references JSONL file, keeping only clusters of `task` if given (lines without a
 /// task are always kept).
 pub fn parse_references(text: &str, task: Option<i64>) -> Result<ReferenceSet, InputError> {
     let mut set = ReferenceSet::default();
-    for (index, raw) in text.lines().enumerate() {
-        let line = index + 1;
-        if raw.trim().is_empty() {
-            continue;
-        }
-        let value: Value =
-            serde_json::from_str(raw).map_err(|e| line_error(line, e.to_string()))?;
-        let obj = value
-            .as_object()
-            .ok_or_else(|| line_error(line, "not a JSON object"))?;
+    for item in json_objects(text) {
+        let (line, obj) = item?;
+        let obj = &obj;
         let id = match obj.get("id") {
             Some(v) => id_string(Some(v)),
             None => return Err(line_error(line, "no \"id\"")),
@@ -201,16 +211,9 @@ pub fn parse_system(text: &str, refs: &ReferenceSet) -> Result<SystemSummaries, 
         .map(|c| (c.id.to_lowercase(), c.id.as_str()))
         .collect();
     let mut out = SystemSummaries::default();
-    for (index, raw) in text.lines().enumerate() {
-        let line = index + 1;
-        if raw.trim().is_empty() {
-            continue;
-        }
-        let value: Value =
-            serde_json::from_str(raw).map_err(|e| line_error(line, e.to_string()))?;
-        let obj = value
-            .as_object()
-            .ok_or_else(|| line_error(line, "not a JSON object"))?;
+    for item in json_objects(text) {
+        let (line, obj) = item?;
+        let obj = &obj;
         let id = id_string(obj.get("id").or_else(|| obj.get("cluster_id")));
         let summary = summary_text(obj, line)?;
         let key = if exact.contains(id.as_str()) {
