@@ -4,9 +4,11 @@
 //!
 //! usage: apply_probs PROBS.tsv OUT_DIR FILES...   (PROBS.tsv rows: path \t block \t probability)
 
+mod common;
+
 use std::collections::HashMap;
 
-use crosswire_clean::{Document, LineModelCleaner};
+use crosswire_clean::LineModelCleaner;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -27,23 +29,8 @@ fn main() {
         }
     }
     let paths = &args[2..];
-    let texts: Vec<Vec<String>> = paths
-        .iter()
-        .map(|p| {
-            let bytes = std::fs::read(p).unwrap_or_default();
-            String::from_utf8_lossy(&bytes)
-                .lines()
-                .map(str::to_string)
-                .collect()
-        })
-        .collect();
-    let docs: Vec<Document<'_>> = texts
-        .iter()
-        .map(|blocks| Document {
-            title: None,
-            blocks,
-        })
-        .collect();
+    let texts = common::read_line_files(paths);
+    let docs = common::untitled(&texts);
     let lookup = |doc: usize, block: usize| {
         table
             .get(&(paths[doc].clone(), block))

@@ -2,27 +2,14 @@
 //!
 //! usage: cargo run --release -p crosswire-clean --example dump_features -- FILES... > features.jsonl
 
-use crosswire_clean::{Document, batch_features};
+mod common;
+
+use crosswire_clean::batch_features;
 
 fn main() {
     let paths: Vec<String> = std::env::args().skip(1).collect();
-    let texts: Vec<Vec<String>> = paths
-        .iter()
-        .map(|p| {
-            let bytes = std::fs::read(p).unwrap_or_default();
-            String::from_utf8_lossy(&bytes)
-                .lines()
-                .map(str::to_string)
-                .collect()
-        })
-        .collect();
-    let docs: Vec<Document<'_>> = texts
-        .iter()
-        .map(|blocks| Document {
-            title: None,
-            blocks,
-        })
-        .collect();
+    let texts = common::read_line_files(&paths);
+    let docs = common::untitled(&texts);
     let all = batch_features(&docs);
     let mut out = String::new();
     for (path, lines) in paths.iter().zip(&all) {

@@ -2,26 +2,14 @@
 //!
 //! usage: time_clean FILES...
 
-use crosswire_clean::{Document, default_cleaner};
+mod common;
+
+use crosswire_clean::default_cleaner;
 
 fn main() {
-    let texts: Vec<Vec<String>> = std::env::args()
-        .skip(1)
-        .map(|p| {
-            let bytes = std::fs::read(p).unwrap_or_default();
-            String::from_utf8_lossy(&bytes)
-                .lines()
-                .map(str::to_string)
-                .collect()
-        })
-        .collect();
-    let docs: Vec<Document<'_>> = texts
-        .iter()
-        .map(|blocks| Document {
-            title: None,
-            blocks,
-        })
-        .collect();
+    let paths: Vec<String> = std::env::args().skip(1).collect();
+    let texts = common::read_line_files(&paths);
+    let docs = common::untitled(&texts);
     let cleaner = default_cleaner();
     let start = std::time::Instant::now();
     let out = cleaner.clean_batch(&docs);

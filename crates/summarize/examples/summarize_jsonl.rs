@@ -59,19 +59,7 @@ fn tuned(name: &str) -> Option<Box<dyn crosswire_summarize::Summarizer>> {
         // Flags: trailing attribution, leading connective, inner attribution, weekdays,
         // leading phrase, appositive, parenthetical, trailing clause, leading attribution
         // (the same order for CW_VARIANTS, the rules offered as shortened variants).
-        let f: Vec<bool> = v.chars().map(|c| c == '1').collect();
-        let flag = |i: usize| f.get(i).copied().unwrap_or(false);
-        c.compress = crosswire_summarize::Compression {
-            trailing_attribution: flag(0),
-            leading_connective: flag(1),
-            inner_attribution: flag(2),
-            weekdays: flag(3),
-            leading_phrase: flag(4),
-            appositive: flag(5),
-            parenthetical: flag(6),
-            trailing_clause: flag(7),
-            leading_attribution: flag(8),
-        };
+        c.compress = compression_flags(&v);
     }
     if let Some(v) = var("CW_FIRST") {
         c.first_sentence_bonus = v.parse().expect("CW_FIRST");
@@ -89,19 +77,7 @@ fn tuned(name: &str) -> Option<Box<dyn crosswire_summarize::Summarizer>> {
         c.df_power = v.parse().expect("CW_DF_POW");
     }
     if let Some(v) = var("CW_VARIANTS") {
-        let f: Vec<bool> = v.chars().map(|c| c == '1').collect();
-        let flag = |i: usize| f.get(i).copied().unwrap_or(false);
-        c.variants = crosswire_summarize::Compression {
-            trailing_attribution: flag(0),
-            leading_connective: flag(1),
-            inner_attribution: flag(2),
-            weekdays: flag(3),
-            leading_phrase: flag(4),
-            appositive: flag(5),
-            parenthetical: flag(6),
-            trailing_clause: flag(7),
-            leading_attribution: flag(8),
-        };
+        c.variants = compression_flags(&v);
     }
     if let Some(v) = var("CW_FILL") {
         c.fill = v == "1";
@@ -157,5 +133,23 @@ fn main() {
         let o =
             serde_json::json!({"id": v["id"], "sentences": sentences, "supporting": supporting});
         writeln!(out, "{o}").expect("write");
+    }
+}
+
+/// A 0/1 string in the order trailing attribution, leading connective, inner attribution,
+/// weekdays, leading phrase, appositive, parenthetical, trailing clause, leading attribution.
+fn compression_flags(v: &str) -> crosswire_summarize::Compression {
+    let f: Vec<bool> = v.chars().map(|c| c == '1').collect();
+    let flag = |i: usize| f.get(i).copied().unwrap_or(false);
+    crosswire_summarize::Compression {
+        trailing_attribution: flag(0),
+        leading_connective: flag(1),
+        inner_attribution: flag(2),
+        weekdays: flag(3),
+        leading_phrase: flag(4),
+        appositive: flag(5),
+        parenthetical: flag(6),
+        trailing_clause: flag(7),
+        leading_attribution: flag(8),
     }
 }
