@@ -9,6 +9,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::features::{Counts, Feature, count};
 
+mod similarity;
+mod state;
+
+use similarity::{average_link, cosine, dot};
+pub use state::{Changes, StoryState};
+
 /// A story id, unique within one clusterer's lifetime (and across restores).
 pub type StoryId = u64;
 
@@ -103,19 +109,6 @@ pub struct Assignment {
     pub merged: Vec<StoryId>,
 }
 
-/// The persistable state of one active story.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct StoryState {
-    pub id: StoryId,
-    /// Sum of member article vectors, truncated to the heaviest terms.
-    pub centroid: Vec<(Feature, f32)>,
-    pub size: u32,
-    /// First and last publication day of its dated articles; `i64::MAX` / `i64::MIN` when
-    /// it has none.
-    pub first_day: i64,
-    pub last_day: i64,
-}
-
 #[derive(Debug, Clone)]
 struct Story {
     centroid: U64Map<f32>,
@@ -148,22 +141,6 @@ pub struct Clusterer {
     ticks: u64,
 }
 
-/// What changed since the last [`Clusterer::take_changes`]: what a store writes to be able
-/// to [`Clusterer::restore`] and continue.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Changes {
-    /// New document frequencies of the features counted since.
-    pub df: Vec<(Feature, u32)>,
-    pub docs_seen: u64,
-    pub next_id: StoryId,
-    /// Active stories updated since (their full state).
-    pub stories: Vec<StoryState>,
-    /// Stories that left the active set (aged out, evicted or merged away).
-    pub retired: Vec<StoryId>,
-    /// Features whose document frequency was forgotten.
-    pub df_removed: Vec<Feature>,
-}
-
 /// How many of an article's heaviest terms look up candidate stories.
 const QUERY_TERMS: usize = 12;
 /// How many of the stories closest by centroid are also compared member by member.
@@ -189,92 +166,6 @@ impl Clusterer {
             aged_at: i64::MIN,
             ticks: 0,
         }
-    }
-
-    /// Continue from persisted state: document frequencies, counters and active stories.
-    pub fn restore(
-        config: Config,
-        df: impl IntoIterator<Item = (Feature, u32)>,
-        docs_seen: u64,
-        next_id: StoryId,
-        stories: Vec<StoryState>,
-    ) -> Clusterer {
-        let mut c = Clusterer::new(config);
-        c.df = df.into_iter().collect();
-        c.docs_seen = docs_seen;
-        let mut stories = stories;
-        stories.sort_by_key(|s| (s.last_day, s.id));
-        for s in stories {
-            c.next_id = c.next_id.max(s.id + 1);
-            c.clock = c.clock.max(s.last_day);
-            c.ticks += 1;
-            c.by_recency.insert(c.ticks, s.id);
-            c.stories.insert(
-                s.id,
-                Story {
-                    centroid: s.centroid.into_iter().collect(),
-                    norm: 0.0,
-                    size: s.size,
-                    first_day: s.first_day,
-                    last_day: s.last_day,
-                    touched: c.ticks,
-                    recent: Vec::new(),
-                },
-            );
-            let terms: Vec<Feature> = c
-                .stories
-                .get(&s.id)
-                .map(|st| st.centroid.keys().copied().collect())
-                .unwrap_or_default();
-            c.reindex(s.id, &terms, true);
-        }
-        c.next_id = c.next_id.max(next_id);
-        c
-    }
-
-    /// Drain what changed since the last call.
-    pub fn take_changes(&mut self) -> Changes {
-        let mut df: Vec<(Feature, u32)> = self
-            .df_dirty
-            .drain()
-            .filter_map(|f| self.df.get(&f).map(|&n| (f, n)))
-            .collect();
-        df.sort_unstable();
-        let mut ids: Vec<StoryId> = self.dirty.drain().collect();
-        ids.sort_unstable();
-        let stories = ids
-            .into_iter()
-            .filter_map(|id| self.story_state(id))
-            .collect();
-        let mut df_removed = std::mem::take(&mut self.df_removed);
-        df_removed.retain(|f| !self.df.contains_key(f));
-        df_removed.sort_unstable();
-        df_removed.dedup();
-        let mut retired = std::mem::take(&mut self.retired);
-        retired.sort_unstable();
-        retired.dedup();
-        Changes {
-            df,
-            docs_seen: self.docs_seen,
-            next_id: self.next_id,
-            stories,
-            retired,
-            df_removed,
-        }
-    }
-
-    /// The persistable state of an active story.
-    pub fn story_state(&self, id: StoryId) -> Option<StoryState> {
-        let s = self.stories.get(&id)?;
-        let mut centroid: Vec<(Feature, f32)> = s.centroid.iter().map(|(&f, &w)| (f, w)).collect();
-        centroid.sort_unstable_by_key(|&(f, _)| f);
-        Some(StoryState {
-            id,
-            centroid,
-            size: s.size,
-            first_day: s.first_day,
-            last_day: s.last_day,
-        })
     }
 
     pub fn config(&self) -> &Config {
@@ -631,99 +522,5 @@ impl Clusterer {
             };
             self.remove_story(id);
         }
-    }
-}
-
-/// The mean cosine between the members of two stories, from their centroids alone:
-/// centroids are sums of unit member vectors, so their dot product is the sum of all
-/// member-to-member cosines. 0 for an empty story.
-fn average_link(a: &U64Map<f32>, a_size: u32, b: &U64Map<f32>, b_size: u32) -> f32 {
-    let pairs = a_size as f32 * b_size as f32;
-    if pairs <= 0.0 {
-        return 0.0;
-    }
-    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let dot: f32 = small
-        .iter()
-        .filter_map(|(f, w)| large.get(f).map(|v| v * w))
-        .sum();
-    dot / pairs
-}
-
-/// Dot product of two vectors sorted by feature (a merge join).
-fn dot(a: &[(Feature, f32)], b: &[(Feature, f32)]) -> f32 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    sum
-}
-
-fn cosine(v: &[(Feature, f32)], centroid: &U64Map<f32>, norm: f32) -> f32 {
-    if norm <= 0.0 {
-        return 0.0;
-    }
-    v.iter()
-        .filter_map(|(f, w)| centroid.get(f).map(|c| c * w))
-        .sum::<f32>()
-        / norm
-}
-
-#[cfg(test)]
-mod average_link_tests {
-    use super::*;
-
-    fn centroid(members: &[&[(Feature, f32)]]) -> U64Map<f32> {
-        let mut c = U64Map::default();
-        for m in members {
-            for &(f, w) in *m {
-                *c.entry(f).or_default() += w;
-            }
-        }
-        c
-    }
-
-    #[test]
-    fn average_link_is_the_mean_member_cosine() {
-        let s = std::f32::consts::FRAC_1_SQRT_2;
-        let a1: &[(Feature, f32)] = &[(1, 1.0)];
-        let a2: &[(Feature, f32)] = &[(1, s), (2, s)];
-        let b1: &[(Feature, f32)] = &[(2, 1.0)];
-        let b2: &[(Feature, f32)] = &[(3, 1.0)];
-        let a = centroid(&[a1, a2]);
-        let b = centroid(&[b1, b2]);
-        // Pairwise cosines: a1·b1 = 0, a1·b2 = 0, a2·b1 = s, a2·b2 = 0.
-        let expected = s / 4.0;
-        assert!((average_link(&a, 2, &b, 2) - expected).abs() < 1e-6);
-        assert!((average_link(&b, 2, &a, 2) - expected).abs() < 1e-6);
-        assert_eq!(average_link(&a, 0, &b, 2), 0.0);
-    }
-
-    #[test]
-    fn a_broad_story_does_not_pull_in_a_story_sharing_one_subject_term() {
-        // Each member of the broad story shares only the subject term (1) with the other
-        // story's member; the centroid cosine grows with the broad story's size, the
-        // average link does not.
-        let subject_and = |t: Feature| vec![(1, 0.6), (t, 0.8)];
-        let members: Vec<Vec<(Feature, f32)>> = (10..16).map(subject_and).collect();
-        let refs: Vec<&[(Feature, f32)]> = members.iter().map(Vec::as_slice).collect();
-        let broad = centroid(&refs);
-        let other = centroid(&[&[(1, 0.6), (99, 0.8)]]);
-        let link = average_link(&broad, members.len() as u32, &other, 1);
-        assert!((link - 0.36).abs() < 1e-5, "{link}");
-        let norm = |c: &U64Map<f32>| c.values().map(|w| w * w).sum::<f32>().sqrt();
-        let dot: f32 = other
-            .iter()
-            .map(|(f, w)| broad.get(f).unwrap_or(&0.0) * w)
-            .sum();
-        assert!(dot / (norm(&broad) * norm(&other)) > link);
     }
 }

@@ -1,0 +1,124 @@
+//! Persistence of a [`Clusterer`]: what changed since the last save ([`Changes`]), the
+//! state of one active story ([`StoryState`]), and restoring a clusterer from them.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Clusterer, Config, Story, StoryId};
+use crate::features::Feature;
+
+/// The persistable state of one active story.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoryState {
+    pub id: StoryId,
+    /// Sum of member article vectors, truncated to the heaviest terms.
+    pub centroid: Vec<(Feature, f32)>,
+    pub size: u32,
+    /// First and last publication day of its dated articles; `i64::MAX` / `i64::MIN` when
+    /// it has none.
+    pub first_day: i64,
+    pub last_day: i64,
+}
+
+/// What changed since the last [`Clusterer::take_changes`]: what a store writes to be able
+/// to [`Clusterer::restore`] and continue.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Changes {
+    /// New document frequencies of the features counted since.
+    pub df: Vec<(Feature, u32)>,
+    pub docs_seen: u64,
+    pub next_id: StoryId,
+    /// Active stories updated since (their full state).
+    pub stories: Vec<StoryState>,
+    /// Stories that left the active set (aged out, evicted or merged away).
+    pub retired: Vec<StoryId>,
+    /// Features whose document frequency was forgotten.
+    pub df_removed: Vec<Feature>,
+}
+
+impl Clusterer {
+    /// Continue from persisted state: document frequencies, counters and active stories.
+    pub fn restore(
+        config: Config,
+        df: impl IntoIterator<Item = (Feature, u32)>,
+        docs_seen: u64,
+        next_id: StoryId,
+        stories: Vec<StoryState>,
+    ) -> Clusterer {
+        let mut c = Clusterer::new(config);
+        c.df = df.into_iter().collect();
+        c.docs_seen = docs_seen;
+        let mut stories = stories;
+        stories.sort_by_key(|s| (s.last_day, s.id));
+        for s in stories {
+            c.next_id = c.next_id.max(s.id + 1);
+            c.clock = c.clock.max(s.last_day);
+            c.ticks += 1;
+            c.by_recency.insert(c.ticks, s.id);
+            c.stories.insert(
+                s.id,
+                Story {
+                    centroid: s.centroid.into_iter().collect(),
+                    norm: 0.0,
+                    size: s.size,
+                    first_day: s.first_day,
+                    last_day: s.last_day,
+                    touched: c.ticks,
+                    recent: Vec::new(),
+                },
+            );
+            let terms: Vec<Feature> = c
+                .stories
+                .get(&s.id)
+                .map(|st| st.centroid.keys().copied().collect())
+                .unwrap_or_default();
+            c.reindex(s.id, &terms, true);
+        }
+        c.next_id = c.next_id.max(next_id);
+        c
+    }
+
+    /// Drain what changed since the last call.
+    pub fn take_changes(&mut self) -> Changes {
+        let mut df: Vec<(Feature, u32)> = self
+            .df_dirty
+            .drain()
+            .filter_map(|f| self.df.get(&f).map(|&n| (f, n)))
+            .collect();
+        df.sort_unstable();
+        let mut ids: Vec<StoryId> = self.dirty.drain().collect();
+        ids.sort_unstable();
+        let stories = ids
+            .into_iter()
+            .filter_map(|id| self.story_state(id))
+            .collect();
+        let mut df_removed = std::mem::take(&mut self.df_removed);
+        df_removed.retain(|f| !self.df.contains_key(f));
+        df_removed.sort_unstable();
+        df_removed.dedup();
+        let mut retired = std::mem::take(&mut self.retired);
+        retired.sort_unstable();
+        retired.dedup();
+        Changes {
+            df,
+            docs_seen: self.docs_seen,
+            next_id: self.next_id,
+            stories,
+            retired,
+            df_removed,
+        }
+    }
+
+    /// The persistable state of an active story.
+    pub fn story_state(&self, id: StoryId) -> Option<StoryState> {
+        let s = self.stories.get(&id)?;
+        let mut centroid: Vec<(Feature, f32)> = s.centroid.iter().map(|(&f, &w)| (f, w)).collect();
+        centroid.sort_unstable_by_key(|&(f, _)| f);
+        Some(StoryState {
+            id,
+            centroid,
+            size: s.size,
+            first_day: s.first_day,
+            last_day: s.last_day,
+        })
+    }
+}
