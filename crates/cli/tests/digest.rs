@@ -258,3 +258,18 @@ fn stdin_is_read_with_dash() {
     let d: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(d["headline"], "Storm hits the coast");
 }
+
+/// The Reuters copies and Politicoscope state the displacement and the death toll in two
+/// sentences in a row, one outlet fuses them into one: the fused sentence, if chosen,
+/// cites all three.
+#[test]
+fn a_summary_sentence_fusing_two_statements_cites_every_outlet_carrying_both() {
+    let d = digest_json(&[]);
+    for s in d["summary"].as_array().unwrap() {
+        let text = s["text"].as_str().unwrap();
+        if text.contains("150,000") && text.contains("120") {
+            let cited = s["sources"].as_array().unwrap();
+            assert!(cited.len() >= 3, "{text} cites only {cited:?}");
+        }
+    }
+}

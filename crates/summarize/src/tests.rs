@@ -458,3 +458,31 @@ fn reading_style_keeps_attribution_that_rouge_style_drops() {
         Some("Shelling of the northern villages killed at least twelve civilians during the week.")
     );
 }
+
+#[test]
+fn a_fused_sentence_is_supported_by_two_sentences_in_a_row() {
+    let paras = vec![
+        doc(&[
+            "The fighting has forced 150,000 people from their homes, the relief agency says, while more than 120 civilians have been killed in the shelling.",
+        ]),
+        // Both halves, one after the other.
+        doc(&[
+            "The fighting has forced 150,000 people from their homes, the relief agency says.",
+            "More than 120 civilians have been killed in the shelling, rescue workers said.",
+        ]),
+        // Both halves, but far apart: not one restatement.
+        doc(&[
+            "The fighting has forced 150,000 people from their homes, the relief agency says.",
+            "Talks between the two delegations resumed in the capital on Thursday.",
+            "More than 120 civilians have been killed in the shelling, rescue workers said.",
+        ]),
+        // One half only.
+        doc(&[
+            "More than 120 civilians have been killed in the shelling, rescue workers said.",
+            "Talks between the two delegations resumed in the capital on Thursday.",
+        ]),
+    ];
+    let docs = documents(&paras);
+    let fused = &paras[0][0];
+    assert_eq!(supporting_documents(fused, 0, &docs), vec![0, 1]);
+}
