@@ -335,6 +335,27 @@ impl EventKey {
     }
 }
 
+/// Whether a date only describes the noun after it ("a September ceasefire", "the May 18
+/// agreement", "its 2018 offensive"): it dates that thing, not what the sentence reports,
+/// so it gives the sentence no event date.
+fn attributive(s: &Sentence, d: &DateSpan) -> bool {
+    if d.prep.is_some() || d.start == 0 || !s.joined(d.start) || !s.joined(d.end) {
+        return false;
+    }
+    let determiner = matches!(
+        s.word(d.start - 1),
+        "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our" | "this" | "that"
+    );
+    let next = d.end;
+    // A lowercase word right after (a noun the date modifies), not a verb-like "was" or an
+    // adverbial clause: "the May 18 ceasefire" yes, "the May 18 and" no.
+    let noun_follows = next < s.len()
+        && !s.capitalized(next)
+        && !crosswire_text::is_stopword(s.word(next))
+        && s.date_at(next).is_none();
+    determiner && noun_follows
+}
+
 /// Build the timeline from sentences whose dates are resolved. `attributions` (per
 /// sentence) separate a reported event from the report of it: in "X announced Sunday that
 /// Y happened on May 18" the event is Y on May 18 and Sunday is not an event date.
@@ -381,7 +402,7 @@ pub(crate) fn build(
             if has_day && date.granularity != Granularity::Day {
                 continue;
             }
-            if is_period(d) || (reported_day && !in_content(d)) {
+            if is_period(d) || (reported_day && !in_content(d)) || attributive(s, d) {
                 continue;
             }
             let outside: usize = (0..s.len())

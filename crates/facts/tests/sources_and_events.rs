@@ -460,3 +460,23 @@ fn each_date_of_a_sentence_gets_its_own_clause() {
     );
     assert_eq!(text("1988"), "Both governments let it lapse");
 }
+
+#[test]
+fn a_date_describing_a_noun_does_not_date_the_event() {
+    let f = extract(&[article(
+        "a",
+        (2019, 5, 14),
+        &[
+            "The foreign minister said in a tweet that the shelling was a flagrant violation \
+             of a September ceasefire between the two countries.",
+            "Rebels attacked an army post near the town on Monday, the monitor said.",
+        ],
+    )]);
+    let isos: Vec<&str> = f.timeline.iter().map(|e| e.date.iso.as_str()).collect();
+    assert!(
+        !isos.iter().any(|d| d.starts_with("2018-09")),
+        "{:#?}",
+        f.timeline
+    );
+    assert!(isos.contains(&"2019-05-13"), "{:#?}", f.timeline);
+}
