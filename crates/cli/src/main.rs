@@ -38,6 +38,8 @@ enum Command {
     Ingest(cmd::ingest::Args),
     /// List the stories in the store.
     Stories(cmd::stories::Args),
+    /// Serve the stored stories: web pages and a JSON API (read only, localhost by default).
+    Serve(cmd::serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -52,6 +54,7 @@ fn main() -> ExitCode {
         Command::Facts(a) => cmd::facts::run(a),
         Command::Ingest(a) => cmd::ingest::run(a),
         Command::Stories(a) => cmd::stories::run(a),
+        Command::Serve(a) => cmd::serve::run(a),
     };
     match result {
         Ok(code) => code,

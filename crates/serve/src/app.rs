@@ -142,7 +142,8 @@ impl App {
                 let doc = serde_json::json!({
                     "status": "ok",
                     "version": env!("CARGO_PKG_VERSION"),
-                    "schema_version": store.schema_version()?,
+                    "store_schema_version": store.schema_version()?,
+                    "digest_schema_version": crosswire::model::DIGEST_SCHEMA_VERSION,
                     "articles": store.article_count()?,
                 });
                 Ok(Response::json(format!("{doc}\n")))

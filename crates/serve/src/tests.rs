@@ -258,6 +258,8 @@ fn health_reports_the_store() {
     let doc = json(&r);
     assert_eq!(doc["status"], "ok");
     assert_eq!(doc["articles"], 4);
+    assert!(doc["store_schema_version"].as_u64().is_some_and(|v| v >= 1));
+    assert_eq!(doc["digest_schema_version"], 1);
     cleanup(&db);
 }
 

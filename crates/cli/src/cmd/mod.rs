@@ -9,5 +9,6 @@ pub mod eval;
 pub mod extract;
 pub mod facts;
 pub mod ingest;
+pub mod serve;
 pub mod stories;
 pub mod summarize;
