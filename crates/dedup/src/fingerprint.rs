@@ -99,7 +99,7 @@ fn classify(jaccard: f64, common: f64, shorter: f64) -> Option<(CopyKind, f64)> 
 }
 
 /// Order of preference between matches: exact over near over syndicated, then by similarity.
-pub(crate) fn rank(kind: CopyKind) -> u8 {
+pub fn rank(kind: CopyKind) -> u8 {
     match kind {
         CopyKind::Exact => 3,
         CopyKind::Near => 2,

@@ -14,7 +14,10 @@
 //! The schema is versioned by `PRAGMA user_version` with append-only migrations
 //! ([`schema`]). Every value reaches SQL as a bound parameter.
 
+mod clusterer_state;
 mod codec;
+mod lsh;
+pub mod profile;
 mod read;
 pub mod schema;
 mod write;
@@ -43,6 +46,10 @@ pub const DEFAULT_PATH: &str = "crosswire.db";
 /// An open store.
 pub struct Store {
     conn: Connection,
+    profile: profile::Profile,
+    /// The dedup window of the last [`Store::resume`]: articles older than its half are
+    /// moved to the on-disk LSH table.
+    window: usize,
 }
 
 impl Store {
@@ -68,8 +75,19 @@ impl Store {
         // 64 MB of page cache: the article indexes of a store of millions of articles stay
         // in memory, which keeps ingest speed from falling as the store grows.
         conn.pragma_update(None, "cache_size", -65_536)?;
+        // add_batch and its helpers run a few dozen distinct statements per batch.
+        conn.set_prepared_statement_cache_capacity(64);
         schema::migrate(&mut conn)?;
-        Ok(Store { conn })
+        Ok(Store {
+            conn,
+            profile: profile::Profile::from_env(),
+            window: 100_000,
+        })
+    }
+
+    /// Where [`Store::add_batch`] spent its time so far.
+    pub fn profile(&self) -> &profile::Profile {
+        &self.profile
     }
 
     pub fn schema_version(&self) -> Result<u32, Error> {
@@ -98,3 +116,5 @@ impl Store {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_scale;

@@ -27,16 +27,12 @@ pub struct StorySummary {
 impl Store {
     /// Every live (not merged-away) story, most recently updated first.
     pub fn stories(&self) -> Result<Vec<StorySummary>, Error> {
+        // Counts are kept on the story rows as batches commit: no pass over the articles.
         let mut stmt = self.conn.prepare(
-            "SELECT s.id, s.headline, COUNT(a.id),
-                    COUNT(DISTINCT COALESCE(a.outlet, 'article:' || a.id)),
-                    MIN(COALESCE(a.published, substr(a.added_at, 1, 10))),
-                    MAX(COALESCE(a.published, substr(a.added_at, 1, 10))),
-                    s.updated_at
-             FROM stories s JOIN articles a ON a.story = s.id
-             WHERE s.merged_into IS NULL
-             GROUP BY s.id
-             ORDER BY s.updated_at DESC, s.id DESC",
+            "SELECT id, headline, articles, outlets, first_seen, last_seen, updated_at
+             FROM stories
+             WHERE merged_into IS NULL AND articles > 0
+             ORDER BY updated_at DESC, id DESC",
         )?;
         let rows = stmt
             .query_map([], |r| {
@@ -45,8 +41,8 @@ impl Store {
                     headline: r.get(1)?,
                     articles: r.get::<_, i64>(2)? as u64,
                     outlets: r.get::<_, i64>(3)? as u64,
-                    first_seen: r.get(4)?,
-                    last_seen: r.get(5)?,
+                    first_seen: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
+                    last_seen: r.get::<_, Option<String>>(5)?.unwrap_or_default(),
                     updated: r.get(6)?,
                 })
             })?

@@ -70,6 +70,49 @@ const MIGRATIONS: &[&str] = &[
         value INTEGER NOT NULL
     );
     ",
+    // 2: scale. Per-story counts kept as batches commit (the listing reads no articles);
+    // clusterer changes appended as one log row per batch and folded into doc_freq /
+    // active_stories every few dozen batches (random updates of those tables dirtied most
+    // of their pages on every commit); LSH band keys of older articles, so that near
+    // copies are found over the whole store.
+    "
+    ALTER TABLE stories ADD COLUMN articles INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE stories ADD COLUMN outlets INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE stories ADD COLUMN first_seen TEXT;
+    ALTER TABLE stories ADD COLUMN last_seen TEXT;
+    -- Each story's distinct outlets (an article without one counts as its own).
+    CREATE TABLE story_outlets (
+        story  INTEGER NOT NULL,
+        outlet TEXT NOT NULL,
+        PRIMARY KEY (story, outlet)
+    ) WITHOUT ROWID;
+    INSERT OR IGNORE INTO story_outlets (story, outlet)
+        SELECT story, COALESCE(outlet, 'article:' || id) FROM articles;
+    UPDATE stories SET
+        articles = (SELECT COUNT(*) FROM articles a WHERE a.story = stories.id),
+        outlets = (SELECT COUNT(*) FROM story_outlets o WHERE o.story = stories.id),
+        first_seen = (SELECT MIN(COALESCE(a.published, substr(a.added_at, 1, 10)))
+                      FROM articles a WHERE a.story = stories.id),
+        last_seen = (SELECT MAX(COALESCE(a.published, substr(a.added_at, 1, 10)))
+                     FROM articles a WHERE a.story = stories.id);
+
+    -- One row per batch: the clusterer's changes (codec.rs encodings), replayed over
+    -- doc_freq and active_stories on resume until folded into them.
+    CREATE TABLE clusterer_log (
+        batch      INTEGER PRIMARY KEY,
+        df         BLOB NOT NULL,
+        df_removed BLOB NOT NULL,
+        stories    BLOB NOT NULL,
+        retired    BLOB NOT NULL
+    );
+
+    -- LSH band keys of the articles up to state 'lsh_flushed' (see lsh.rs).
+    CREATE TABLE lsh_bands (
+        band    INTEGER NOT NULL,
+        article INTEGER NOT NULL,
+        PRIMARY KEY (band, article)
+    ) WITHOUT ROWID;
+    ",
 ];
 
 /// The schema version this build writes.
@@ -81,6 +124,11 @@ pub fn version(conn: &Connection) -> Result<u32, Error> {
 
 /// Bring the store up to [`SCHEMA_VERSION`]; refuse one written by a newer build.
 pub fn migrate(conn: &mut Connection) -> Result<(), Error> {
+    migrate_to(conn, SCHEMA_VERSION)
+}
+
+/// Apply the migrations up to version `target` (tests build old stores with it).
+pub(crate) fn migrate_to(conn: &mut Connection, target: u32) -> Result<(), Error> {
     let current = version(conn)?;
     if current > SCHEMA_VERSION {
         return Err(Error::NewerSchema {
@@ -88,7 +136,8 @@ pub fn migrate(conn: &mut Connection) -> Result<(), Error> {
             supported: SCHEMA_VERSION,
         });
     }
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+    let upto = MIGRATIONS.iter().take(target as usize).enumerate();
+    for (i, sql) in upto.skip(current as usize) {
         // IMMEDIATE takes the write lock first; re-reading the version under it means two
         // processes opening a new store at once apply each migration once.
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;

@@ -1,14 +1,15 @@
 //! Adding articles: one transaction per batch, clusterer state saved with it.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
-use crosswire_cluster::{Clusterer, Config, Doc, StoryState, StoryStream};
+use crosswire_cluster::{Config, Doc, StoryStream};
 use crosswire_dedup::{Fingerprint, Signature, Sketch, article_text};
 use crosswire_model::{Article, CopyKind};
 use rusqlite::{OptionalExtension, Transaction, params};
 
-use crate::codec::{decode_centroid, encode_centroid, from_sql_u64, to_sql_u64};
-use crate::{Error, Store};
+use crate::codec::{from_sql_u64, to_sql_u64};
+use crate::profile::Phase;
+use crate::{Error, Store, clusterer_state, lsh};
 
 /// What one batch did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -53,31 +54,12 @@ pub(crate) fn kind_from_name(name: &str) -> CopyKind {
 
 impl Store {
     /// A [`StoryStream`] continuing from the stored state: document frequencies, active
-    /// stories, and the `window` most recent articles for copy detection.
-    pub fn resume(&self, config: Config, window: usize) -> Result<StoryStream, Error> {
-        let mut stmt = self.conn.prepare("SELECT feature, n FROM doc_freq")?;
-        let df = stmt
-            .query_map([], |r| {
-                Ok((from_sql_u64(r.get(0)?), r.get::<_, i64>(1)?.max(0) as u32))
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, centroid, size, first_day, last_day FROM active_stories")?;
-        let stories = stmt
-            .query_map([], |r| {
-                Ok(StoryState {
-                    id: r.get::<_, i64>(0)? as u64,
-                    centroid: decode_centroid(&r.get::<_, Vec<u8>>(1)?),
-                    size: r.get::<_, i64>(2)?.max(0) as u32,
-                    first_day: r.get(3)?,
-                    last_day: r.get(4)?,
-                })
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
-        let docs_seen = self.state("docs_seen")?.max(0) as u64;
-        let next_id = self.state("next_story")?.max(1) as u64;
-        let clusterer = Clusterer::restore(config, df, docs_seen, next_id, stories);
+    /// stories, and the `window` most recent articles for copy detection (older ones are
+    /// found through the store's LSH band table).
+    pub fn resume(&mut self, config: Config, window: usize) -> Result<StoryStream, Error> {
+        let clusterer = clusterer_state::load(&self.conn, config)?;
+        let window = window.max(1);
+        self.window = window;
         let mut stream = StoryStream::new(clusterer, window);
 
         let mut stmt = self.conn.prepare(
@@ -110,16 +92,6 @@ impl Store {
         Ok(stream)
     }
 
-    fn state(&self, key: &str) -> Result<i64, Error> {
-        Ok(self
-            .conn
-            .query_row("SELECT value FROM state WHERE key = ?1", [key], |r| {
-                r.get(0)
-            })
-            .optional()?
-            .unwrap_or(0))
-    }
-
     /// Add a batch of articles in one transaction: skip those already stored, find copies,
     /// assign stories, and save the clusterer's changes. `stream` must come from
     /// [`Store::resume`] on this store; if this returns an error the stream is ahead of the
@@ -130,45 +102,55 @@ impl Store {
         stream: &mut StoryStream,
     ) -> Result<BatchStats, Error> {
         let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let today = now.get(..10).unwrap_or(&now).to_string();
+        let profile = &mut self.profile;
         let tx = self.conn.transaction()?;
         let mut stats = BatchStats::default();
         let mut next_id: i64 =
             tx.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM articles", [], |r| {
                 r.get(0)
             })?;
-        let mut touched: BTreeSet<u64> = BTreeSet::new();
+        let on_disk = lsh::flushed(&tx)? > 0;
+        let mut counts = StoryCounts::default();
         {
-            let mut by_url = tx.prepare("SELECT id FROM articles WHERE url = ?1")?;
-            let mut by_hash =
-                tx.prepare("SELECT id FROM articles WHERE content_hash = ?1 ORDER BY id LIMIT 1")?;
-            let mut insert_article = tx.prepare(
+            let mut by_url = tx.prepare_cached("SELECT id FROM articles WHERE url = ?1")?;
+            let mut by_hash = tx.prepare_cached(
+                "SELECT id FROM articles WHERE content_hash = ?1 ORDER BY id LIMIT 1",
+            )?;
+            let mut insert_article = tx.prepare_cached(
                 "INSERT INTO articles (id, doc_id, origin, url, content_hash, title, published,
                 byline, outlet, language, wire, paragraphs, removed, raw_words, kept_words,
                 shingles, signature, story, added_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
                 ?17, ?18, ?19)",
             )?;
-            let mut original_of = tx.prepare("SELECT original FROM copies WHERE article = ?1")?;
-            let mut insert_copy = tx.prepare(
+            let mut original_of =
+                tx.prepare_cached("SELECT original FROM copies WHERE article = ?1")?;
+            let mut insert_copy = tx.prepare_cached(
                 "INSERT INTO copies (article, original, kind, similarity) VALUES (?1, ?2, ?3, ?4)",
             )?;
             for article in articles {
+                let t = profile.now();
                 let text = article_text(article);
                 let print = Fingerprint::of(&text);
+                profile.add(Phase::Fingerprint, t);
                 if print.sketch.shingle_count == 0 {
                     stats.empty += 1;
                     continue;
                 }
+                let t = profile.now();
                 let hash = to_sql_u64(print.sketch.content_hash);
                 let url = article.meta.url.as_deref().filter(|u| !u.trim().is_empty());
                 if let Some(u) = url {
                     let known: Option<i64> = by_url.query_row([u], |r| r.get(0)).optional()?;
                     if known.is_some() {
                         stats.already_stored += 1;
+                        profile.add(Phase::Lookup, t);
                         continue;
                     }
                 }
                 let same_text: Option<i64> = by_hash.query_row([hash], |r| r.get(0)).optional()?;
+                profile.add(Phase::Lookup, t);
                 if same_text.is_some() && url.is_none() {
                     stats.already_stored += 1;
                     continue;
@@ -176,28 +158,37 @@ impl Store {
 
                 let id = next_id;
                 next_id += 1;
+                let t = profile.now();
                 let added = stream.add(id as u64, &print.sketch, Doc::of_article(article, &text));
+                profile.add(Phase::Cluster, t);
                 let a = &added.assignment;
                 let story = a.story as i64;
+                let t = profile.now();
                 if a.new_story {
                     stats.new_stories += 1;
-                    tx.execute(
+                    tx.prepare_cached(
                         "INSERT INTO stories (id, headline, created_at, updated_at)
-                     VALUES (?1, ?2, ?3, ?3)",
-                        params![story, article.meta.title, now],
-                    )?;
+                         VALUES (?1, ?2, ?3, ?3)",
+                    )?
+                    .execute(params![story, article.meta.title, now])?;
                 }
                 for &m in &a.merged {
-                    tx.execute(
-                        "UPDATE articles SET story = ?1 WHERE story = ?2",
-                        params![story, m as i64],
-                    )?;
-                    tx.execute(
-                        "UPDATE stories SET merged_into = ?1, updated_at = ?2 WHERE id = ?3",
-                        params![story, now, m as i64],
-                    )?;
+                    counts.flush(&tx, &now)?;
+                    merge_story(&tx, m as i64, story, &now)?;
                 }
-                touched.insert(a.story);
+                let seen = article
+                    .meta
+                    .published
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| today.clone());
+                let outlet = article
+                    .meta
+                    .outlet
+                    .clone()
+                    .unwrap_or_else(|| format!("article:{id}"));
+                counts.add(story, seen, outlet);
+                profile.add(Phase::Stories, t);
+                let t = profile.now();
                 insert_article.execute(params![
                     id,
                     article.id,
@@ -219,7 +210,20 @@ impl Store {
                     story,
                     now,
                 ])?;
-                let copy = match (added.copy_of, same_text) {
+                profile.add(Phase::Insert, t);
+                let t = profile.now();
+                let older = match (added.copy_of, same_text) {
+                    (None, None) if on_disk => {
+                        profile.count("lsh lookups", 1);
+                        let found = lsh::find(&tx, &print.sketch, profile)?.map(|(m, _)| m);
+                        profile.count("lsh copies found", u64::from(found.is_some()));
+                        found
+                    }
+                    _ => None,
+                };
+                profile.add(Phase::StoreLsh, t);
+                let t = profile.now();
+                let copy = match (added.copy_of.or(older), same_text) {
                     (Some(m), _) => Some((m.key as i64, m.kind, m.similarity)),
                     // An exact copy older than the dedup window.
                     (None, Some(original)) => Some((original, CopyKind::Exact, 1.0)),
@@ -239,58 +243,115 @@ impl Store {
                     ])?;
                     stats.copies += 1;
                 }
+                profile.add(Phase::Copies, t);
                 stats.added += 1;
             }
         }
-        for s in &touched {
-            tx.execute(
-                "UPDATE stories SET updated_at = ?1 WHERE id = ?2",
-                params![now, *s as i64],
-            )?;
-        }
-        save_clusterer(&tx, stream)?;
+        let t = profile.now();
+        counts.flush(&tx, &now)?;
+        profile.add(Phase::Stories, t);
+        let t = profile.now();
+        let changes = stream.clusterer.take_changes();
+        profile.add(Phase::TakeChanges, t);
+        profile.count("df rows", changes.df.len() as u64);
+        profile.count("story rows", changes.stories.len() as u64);
+        let t = profile.now();
+        clusterer_state::save(&tx, &changes)?;
+        profile.add(Phase::SaveClusterer, t);
+        let t = profile.now();
+        lsh::flush_if_due(&tx, next_id - 1, (self.window / 2) as i64)?;
+        profile.add(Phase::LshFlush, t);
+        let t = profile.now();
         tx.commit()?;
+        profile.add(Phase::Commit, t);
         Ok(stats)
     }
 }
 
-fn save_clusterer(tx: &Transaction<'_>, stream: &mut StoryStream) -> Result<(), Error> {
-    let changes = stream.clusterer.take_changes();
-    let mut df = tx.prepare(
-        "INSERT INTO doc_freq (feature, n) VALUES (?1, ?2)
-         ON CONFLICT(feature) DO UPDATE SET n = excluded.n",
-    )?;
-    for (f, n) in &changes.df {
-        df.execute(params![to_sql_u64(*f), i64::from(*n)])?;
+/// Per-story counts of a batch's articles, written when the batch ends (or before a merge
+/// reads them): articles, distinct outlets, first and last seen.
+#[derive(Default)]
+struct StoryCounts {
+    pending: BTreeMap<i64, Pending>,
+}
+
+#[derive(Default)]
+struct Pending {
+    articles: i64,
+    first: Option<String>,
+    last: Option<String>,
+    outlets: BTreeSet<String>,
+}
+
+impl StoryCounts {
+    fn add(&mut self, story: i64, seen: String, outlet: String) {
+        let p = self.pending.entry(story).or_default();
+        p.articles += 1;
+        if p.first.as_ref().is_none_or(|f| seen < *f) {
+            p.first = Some(seen.clone());
+        }
+        if p.last.as_ref().is_none_or(|l| seen > *l) {
+            p.last = Some(seen);
+        }
+        p.outlets.insert(outlet);
     }
-    let mut forget = tx.prepare("DELETE FROM doc_freq WHERE feature = ?1")?;
-    for f in &changes.df_removed {
-        forget.execute([to_sql_u64(*f)])?;
+
+    fn flush(&mut self, tx: &Transaction<'_>, now: &str) -> Result<(), Error> {
+        let mut outlet = tx.prepare_cached(
+            "INSERT OR IGNORE INTO story_outlets (story, outlet) VALUES (?1, ?2)",
+        )?;
+        let mut update = tx.prepare_cached(
+            "UPDATE stories SET articles = articles + ?2, outlets = outlets + ?3,
+                first_seen = min(COALESCE(first_seen, ?4), ?4),
+                last_seen = max(COALESCE(last_seen, ?5), ?5),
+                updated_at = ?6
+             WHERE id = ?1",
+        )?;
+        for (story, p) in std::mem::take(&mut self.pending) {
+            let mut new_outlets = 0i64;
+            for o in &p.outlets {
+                new_outlets += outlet.execute(params![story, o])? as i64;
+            }
+            update.execute(params![
+                story,
+                p.articles,
+                new_outlets,
+                p.first,
+                p.last,
+                now
+            ])?;
+        }
+        Ok(())
     }
-    let mut upsert = tx.prepare(
-        "INSERT INTO active_stories (id, centroid, size, first_day, last_day)
-         VALUES (?1, ?2, ?3, ?4, ?5)
-         ON CONFLICT(id) DO UPDATE SET centroid = excluded.centroid, size = excluded.size,
-            first_day = excluded.first_day, last_day = excluded.last_day",
-    )?;
-    for s in &changes.stories {
-        upsert.execute(params![
-            s.id as i64,
-            encode_centroid(&s.centroid),
-            i64::from(s.size),
-            s.first_day,
-            s.last_day
-        ])?;
-    }
-    let mut retire = tx.prepare("DELETE FROM active_stories WHERE id = ?1")?;
-    for id in &changes.retired {
-        retire.execute([*id as i64])?;
-    }
-    let mut state = tx.prepare(
-        "INSERT INTO state (key, value) VALUES (?1, ?2)
-         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-    )?;
-    state.execute(params!["docs_seen", changes.docs_seen as i64])?;
-    state.execute(params!["next_story", changes.next_id as i64])?;
+}
+
+/// Move story `from`'s articles, outlets and counts into `into`.
+fn merge_story(tx: &Transaction<'_>, from: i64, into: i64, now: &str) -> Result<(), Error> {
+    tx.prepare_cached("UPDATE articles SET story = ?1 WHERE story = ?2")?
+        .execute(params![into, from])?;
+    tx.prepare_cached(
+        "INSERT OR IGNORE INTO story_outlets (story, outlet)
+         SELECT ?1, outlet FROM story_outlets WHERE story = ?2",
+    )?
+    .execute(params![into, from])?;
+    tx.prepare_cached("DELETE FROM story_outlets WHERE story = ?1")?
+        .execute([from])?;
+    tx.prepare_cached(
+        "UPDATE stories SET
+            articles = articles + (SELECT articles FROM stories WHERE id = ?2),
+            outlets = (SELECT COUNT(*) FROM story_outlets WHERE story = ?1),
+            first_seen = min(COALESCE(first_seen, (SELECT first_seen FROM stories WHERE id = ?2)),
+                             COALESCE((SELECT first_seen FROM stories WHERE id = ?2), first_seen)),
+            last_seen = max(COALESCE(last_seen, (SELECT last_seen FROM stories WHERE id = ?2)),
+                            COALESCE((SELECT last_seen FROM stories WHERE id = ?2), last_seen)),
+            updated_at = ?3
+         WHERE id = ?1",
+    )?
+    .execute(params![into, from, now])?;
+    tx.prepare_cached(
+        "UPDATE stories SET merged_into = ?1, updated_at = ?2, articles = 0, outlets = 0
+         WHERE id = ?3",
+    )?
+    .execute(params![into, now, from])?;
     Ok(())
 }

@@ -42,6 +42,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut problems = 0usize;
     let mut failure: Option<anyhow::Error> = None;
     let mut pending: Vec<RawDocument> = Vec::new();
+    let mut prepare_time = Duration::ZERO;
 
     let mut flush = |pending: &mut Vec<RawDocument>,
                      totals: &mut BatchStats,
@@ -50,7 +51,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             pending.clear();
             return;
         }
+        let started = Instant::now();
         let articles = crosswire::pipeline::prepare_with(std::mem::take(pending), cleaner.as_ref());
+        prepare_time += started.elapsed();
         match store.add_batch(&articles, &mut stream) {
             Ok(stats) => totals.absorb(stats),
             Err(e) => *failure = Some(anyhow::Error::new(e).context("cannot write to the store")),
@@ -80,6 +83,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     if read == 0 {
         anyhow::bail!("no article could be read from the inputs");
+    }
+    if std::env::var_os("CROSSWIRE_PROFILE").is_some() {
+        eprintln!("prepare (clean): {:.2}s", prepare_time.as_secs_f64());
+        eprint!("{}", store.profile().report());
     }
     let skipped = problems + totals.empty;
     eprintln!(
