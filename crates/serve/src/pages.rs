@@ -10,7 +10,7 @@ use crosswire::store::StorySummary;
 const STYLE: &str = "body{font:16px/1.5 system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#222}\
 h1{font-size:1.6rem}table{border-collapse:collapse;width:100%;font-size:.9rem}\
 td,th{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}\
-td.n{text-align:right}.muted{color:#555;font-size:.9rem}nav{margin:1rem 0}";
+td.n{text-align:right}td.d{white-space:nowrap}.muted{color:#555;font-size:.9rem}nav{margin:1rem 0}";
 
 /// A whole page around `inner`.
 fn page(title: &str, inner: &str) -> String {
@@ -33,10 +33,10 @@ pub fn story_list(stories: &[StorySummary], page_no: usize, per_page: usize) -> 
     let mut out = String::new();
     let _ = write!(
         out,
-        "<h1>Stories</h1><p class=\"muted\">{} stories, {} articles, most recently updated first \
+        "<h1>Stories</h1><p class=\"muted\">{}, {}, most recently updated first \
          · <a href=\"/api/stories\">JSON</a></p>",
-        stories.len(),
-        articles
+        count(stories.len() as u64, "story", "stories"),
+        count(articles, "article", "articles")
     );
     if stories.is_empty() {
         out.push_str(
@@ -57,7 +57,7 @@ pub fn story_list(stories: &[StorySummary], page_no: usize, per_page: usize) -> 
         let _ = write!(
             out,
             "<tr><td><a href=\"/story/{}\">{}</a></td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
-             <td>{}</td><td>{}</td><td>{}</td></tr>",
+             <td class=\"d\">{}</td><td class=\"d\">{}</td><td class=\"d\">{}</td></tr>",
             s.id,
             e(headline),
             s.articles,
@@ -80,6 +80,11 @@ pub fn story_list(stories: &[StorySummary], page_no: usize, per_page: usize) -> 
         out.push_str("</nav>");
     }
     page("crosswire: stories", &out)
+}
+
+/// "1 story", "3 stories".
+fn count(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The digest page of `crosswire digest --format html`, with links back to the list and to

@@ -144,7 +144,10 @@ fn list_page_links_every_story_most_recent_first() {
             .unwrap_or_else(|| panic!("{link} in {}", r.body));
         assert!(at > last, "the store's order is kept");
         last = at;
-        assert!(r.body.contains(&format!("<td>{}</td>", s.first_seen)));
+        assert!(
+            r.body
+                .contains(&format!("<td class=\"d\">{}</td>", s.first_seen))
+        );
     }
     assert!(r.body.contains("Earthquake") || r.body.contains("Honshu"));
     assert!(r.body.contains("Brazil votes in presidential runoff"));
@@ -433,4 +436,33 @@ fn real_http_over_a_socket() {
 
     running.stop();
     cleanup(&db);
+}
+
+fn summary(id: u64, headline: &str) -> crosswire::store::StorySummary {
+    crosswire::store::StorySummary {
+        id,
+        headline: headline.to_string(),
+        articles: 2,
+        outlets: 1,
+        first_seen: "2024-03-01".into(),
+        last_seen: "2024-03-02".into(),
+        updated: "2024-03-02T10:00:00Z".into(),
+    }
+}
+
+#[test]
+fn list_pages_split_and_clamp() {
+    let stories: Vec<_> = (1..=3).map(|i| summary(i, &format!("Story {i}"))).collect();
+    let second = crate::pages::story_list(&stories, 2, 1);
+    assert!(second.contains("Story 2") && !second.contains("Story 1<"));
+    assert!(second.contains("href=\"/?page=1\"") && second.contains("href=\"/?page=3\""));
+    assert!(second.contains("page 2 of 3") && second.contains("3 stories, 6 articles"));
+    let past_end = crate::pages::story_list(&stories, 99, 1);
+    assert!(past_end.contains("Story 3") && past_end.contains("page 3 of 3"));
+    let one = crate::pages::story_list(&stories, 1, 100);
+    assert!(!one.contains("page 1 of"), "no page links for one page");
+    let empty = crate::pages::story_list(&[], 1, 100);
+    assert!(empty.contains("0 stories") && empty.contains("crosswire ingest"));
+    let untitled = crate::pages::story_list(&[summary(7, "  ")], 1, 100);
+    assert!(untitled.contains("<a href=\"/story/7\">Untitled story</a>"));
 }
