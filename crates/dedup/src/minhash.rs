@@ -16,17 +16,20 @@ pub struct Signature(pub [u32; NUM_HASHES]);
 impl Signature {
     /// Signature of a set of shingle hashes. The empty set gets all `u32::MAX`.
     pub fn of(shingles: &[u64]) -> Signature {
-        let mut mins = [u32::MAX; NUM_HASHES];
-        for &s in shingles {
-            for (i, m) in mins.iter_mut().enumerate() {
-                // Each function is the shingle hash re-scrambled with its own seed.
-                let h = (mix64(s ^ SEEDS[i]) >> 32) as u32;
-                if h < *m {
-                    *m = h;
-                }
+        #[cfg(target_arch = "x86_64")]
+        {
+            // The same arithmetic, eight hash functions per instruction: a fifth of
+            // ingest's dedup time goes here. Results are identical on every path.
+            if std::arch::is_x86_feature_detected!("avx512dq") {
+                // SAFETY: the CPU has the features `mins_avx512` is compiled for.
+                return Signature(unsafe { mins_avx512(shingles) });
+            }
+            if std::arch::is_x86_feature_detected!("avx2") {
+                // SAFETY: as above, for AVX2.
+                return Signature(unsafe { mins_avx2(shingles) });
             }
         }
-        Signature(mins)
+        Signature(mins(shingles))
     }
 
     /// Estimated Jaccard similarity: the share of positions where the two agree.
@@ -56,6 +59,31 @@ impl Signature {
         }
         Some(Signature(mins))
     }
+}
+
+/// For each hash function, the least hash of any shingle (each function is the shingle
+/// hash re-scrambled with its own seed). Written so that the compiler vectorizes it.
+#[inline(always)]
+fn mins(shingles: &[u64]) -> [u32; NUM_HASHES] {
+    let mut mins = [u32::MAX; NUM_HASHES];
+    for &s in shingles {
+        for (m, seed) in mins.iter_mut().zip(SEEDS.iter()) {
+            *m = (*m).min((mix64(s ^ seed) >> 32) as u32);
+        }
+    }
+    mins
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx512dq,avx512vl")]
+fn mins_avx512(shingles: &[u64]) -> [u32; NUM_HASHES] {
+    mins(shingles)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn mins_avx2(shingles: &[u64]) -> [u32; NUM_HASHES] {
+    mins(shingles)
 }
 
 const SEEDS: [u64; NUM_HASHES] = seeds();
@@ -93,6 +121,27 @@ mod tests {
         assert_eq!(Signature::of(&a).jaccard(&Signature::of(&a)), 1.0);
         let c = set(5000..6000);
         assert!(Signature::of(&a).jaccard(&Signature::of(&c)) < 0.1);
+    }
+
+    #[test]
+    fn every_code_path_computes_the_same_signature() {
+        let shingles = set(0..777);
+        let scalar = mins(&shingles);
+        assert_eq!(Signature::of(&shingles).0, scalar);
+        #[cfg(target_arch = "x86_64")]
+        {
+            if std::arch::is_x86_feature_detected!("avx512dq") {
+                // SAFETY: feature checked.
+                assert_eq!(unsafe { mins_avx512(&shingles) }, scalar);
+            }
+            if std::arch::is_x86_feature_detected!("avx2") {
+                // SAFETY: feature checked.
+                assert_eq!(unsafe { mins_avx2(&shingles) }, scalar);
+            }
+        }
+        // A known value: signatures are stored, so the hash functions must never change.
+        let one = Signature::of(&[42]);
+        assert_eq!(one.0[0], (mix64(42 ^ SEEDS[0]) >> 32) as u32);
     }
 
     #[test]
