@@ -74,7 +74,10 @@ impl App {
         let api = path == "/api" || path.starts_with("/api/");
         let route = match route(path) {
             Ok(Some(r)) => r,
-            Ok(None) => return Response::error(404, api, &format!("no such page: {path}")),
+            Ok(None) => {
+                let shown: String = path.chars().take(200).collect();
+                return Response::error(404, api, &format!("no such page: {shown}"));
+            }
             Err(message) => return Response::error(400, api, &message),
         };
         // HEAD is GET without the body (the HTTP library drops it).
@@ -94,7 +97,12 @@ impl App {
             Err(Failure::BadRequest(m)) => Response::error(400, api, &m),
             Err(Failure::NotFound(m)) => Response::error(404, api, &m),
             Err(Failure::Internal(m)) => {
-                eprintln!("crosswire serve: error: {method} {target}: {m}");
+                let shown: String =
+                    format!("{} {}", method.escape_default(), target.escape_default())
+                        .chars()
+                        .take(300)
+                        .collect();
+                eprintln!("crosswire serve: error: {shown}: {m}");
                 Response::error(500, api, &m)
             }
         }

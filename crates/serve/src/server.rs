@@ -114,14 +114,19 @@ fn worker(http: &tiny_http::Server, app: &App, stopping: &AtomicBool, log: bool)
         let started = Instant::now();
         let method = request.method().as_str().to_string();
         let target = request.url().to_string();
+        // Method and target are the client's text: no control characters reach the terminal.
+        let shown: String = format!("{} {}", method.escape_default(), target.escape_default())
+            .chars()
+            .take(300)
+            .collect();
         let response = app.handle(&method, &target);
         let status = response.status;
         if let Err(e) = request.respond(to_http(response)) {
-            eprintln!("crosswire serve: {method} {target}: cannot send the response: {e}");
+            eprintln!("crosswire serve: {shown}: cannot send the response: {e}");
         }
         if log {
             eprintln!(
-                "{method} {target} {status} {} {:.1}ms",
+                "{shown} {status} {} {:.1}ms",
                 reason(status),
                 started.elapsed().as_secs_f64() * 1000.0
             );

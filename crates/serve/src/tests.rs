@@ -302,6 +302,11 @@ fn errors_have_the_right_status_and_form() {
     }
     let r = app.handle("POST", "/api/stories");
     assert!(r.headers().contains(&("Allow", "GET, HEAD")));
+    // A huge unknown path is not echoed whole.
+    let long = format!("/{}", "a".repeat(100_000));
+    let r = get(&app, &long);
+    assert_eq!(r.status, 404);
+    assert!(r.body.len() < 2_000, "{}", r.body.len());
     // HEAD is allowed (the server drops the body).
     assert_eq!(app.handle("HEAD", "/").status, 200);
     // The bad id is quoted in the message, escaped.
