@@ -50,6 +50,8 @@ pub struct Store {
     /// The dedup window of the last [`Store::resume`]: articles older than its half are
     /// moved to the on-disk LSH table.
     window: usize,
+    /// Which LSH keys the store's band table may hold (built on first use).
+    lsh_filter: Option<lsh::KeyFilter>,
 }
 
 impl Store {
@@ -82,6 +84,7 @@ impl Store {
             conn,
             profile: profile::Profile::from_env(),
             window: 100_000,
+            lsh_filter: None,
         })
     }
 

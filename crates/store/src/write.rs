@@ -60,6 +60,7 @@ impl Store {
         let clusterer = clusterer_state::load(&self.conn, config)?;
         let window = window.max(1);
         self.window = window;
+        self.lsh_filter = Some(lsh::KeyFilter::load(&self.conn)?);
         let mut stream = StoryStream::new(clusterer, window);
 
         let mut stmt = self.conn.prepare(
@@ -111,6 +112,13 @@ impl Store {
                 r.get(0)
             })?;
         let on_disk = lsh::flushed(&tx)? > 0;
+        // Taken for the batch and put back when it commits; after a failed batch it is
+        // loaded again (it may then have bits of keys whose writing was rolled back, which
+        // costs a probe, never a miss).
+        let mut filter = match self.lsh_filter.take() {
+            Some(f) => f,
+            None => lsh::KeyFilter::load(&tx)?,
+        };
         let mut counts = StoryCounts::default();
         {
             let mut by_url = tx.prepare_cached("SELECT id FROM articles WHERE url = ?1")?;
@@ -215,7 +223,8 @@ impl Store {
                 let older = match (added.copy_of, same_text) {
                     (None, None) if on_disk => {
                         profile.count("lsh lookups", 1);
-                        let found = lsh::find(&tx, &print.sketch, profile)?.map(|(m, _)| m);
+                        let found =
+                            lsh::find(&tx, &print.sketch, &filter, profile)?.map(|(m, _)| m);
                         profile.count("lsh copies found", u64::from(found.is_some()));
                         found
                     }
@@ -259,11 +268,12 @@ impl Store {
         clusterer_state::save(&tx, &changes)?;
         profile.add(Phase::SaveClusterer, t);
         let t = profile.now();
-        lsh::flush_if_due(&tx, next_id - 1, (self.window / 2) as i64)?;
+        lsh::flush_if_due(&tx, next_id - 1, (self.window / 2) as i64, &mut filter)?;
         profile.add(Phase::LshFlush, t);
         let t = profile.now();
         tx.commit()?;
         profile.add(Phase::Commit, t);
+        self.lsh_filter = Some(filter);
         Ok(stats)
     }
 }

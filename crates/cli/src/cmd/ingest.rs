@@ -25,7 +25,7 @@ pub struct Args {
 }
 
 /// Documents prepared and committed together: one transaction each, bounded memory.
-const BATCH: usize = 256;
+const BATCH: usize = 1024;
 /// Recent articles kept in memory for copy detection.
 const DEDUP_WINDOW: usize = 100_000;
 
