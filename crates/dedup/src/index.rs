@@ -9,7 +9,8 @@
 //!
 //! Memory is bounded by an optional capacity: past it, the oldest entries are forgotten
 //! (copies of a story are published within days, so a window of recent articles suffices;
-//! exact copies of older articles are caught by the store's content-hash key).
+//! older articles are found by the store: exact copies through its content-hash key, near
+//! copies through its on-disk table of [`band_keys`]).
 
 use std::collections::VecDeque;
 use std::collections::hash_map::Entry;

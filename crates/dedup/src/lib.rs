@@ -9,7 +9,9 @@
 //!   sets are compared, and each group keeps one representative.
 //! * [`Index`] is the incremental form for a stream: LSH buckets over MinHash
 //!   [`Signature`]s find an article's copy among those already seen in time independent of
-//!   their number, judging candidates from [`Sketch`]es alone (which the store persists).
+//!   their number, judging candidates from [`Sketch`]es alone (which the store persists,
+//!   with the first bands' keys of every article, so that copies older than an in-memory
+//!   window are found on disk).
 //!
 //! Kinds (see [`fingerprint`] for the thresholds): *exact* = same normalized text; *near* =
 //! shingle Jaccard ≥ 0.5 (small edits, lines added or dropped); *syndicated* = a third or

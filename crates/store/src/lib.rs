@@ -2,9 +2,12 @@
 //!
 //! ```text
 //! Vec<Article> ──Store::add_batch (one transaction)──▶ known URL / content hash? skip
-//!              ──▶ StoryStream (dedup Index + Clusterer) ──▶ rows: articles, copies,
-//!              stories, active_stories + doc_freq + state (the clusterer's state)
-//! Store::resume ──▶ a StoryStream restored from those rows, continuing where it stopped
+//!              ──▶ StoryStream (dedup over the recent window + Clusterer)
+//!                  └─ no copy in the window? lsh: band keys of older articles on disk
+//!              ──▶ rows: articles, copies, stories (+ counts, story_outlets),
+//!                  clusterer_log (the clusterer's changes), lsh_bands (as articles age)
+//! Store::resume ──▶ a StoryStream restored from doc_freq + active_stories + the log,
+//!                   and the window's articles
 //! Store::stories / Store::story ──▶ listings and model::Story values for the digest
 //! ```
 //!
@@ -13,6 +16,13 @@
 //! was committed (articles are keyed by URL and by the hash of their normalized text).
 //! The schema is versioned by `PRAGMA user_version` with append-only migrations
 //! ([`schema`]). Every value reaches SQL as a bound parameter.
+//!
+//! Scale: what a batch writes is kept close to what it adds, so speed does not fall as the
+//! store grows. The clusterer's state is appended as one log row per batch and folded into
+//! its tables every few dozen batches (`clusterer_state.rs`); story counts are kept on the
+//! story rows (the listing reads no articles); LSH keys of older articles are written in
+//! sorted chunks, with a fixed-size filter in memory in front of them (`lsh.rs`).
+//! `CROSSWIRE_PROFILE=1` makes [`Store::profile`] record CPU time per phase.
 
 mod clusterer_state;
 mod codec;
