@@ -42,15 +42,17 @@ impl StoryStream {
         }
     }
 
-    /// The story a (possibly merged-away) story id now lives in.
+    /// The story a (possibly merged-away) story id now lives in. Merged-away ids never
+    /// come back, so the chain ends; the hop limit only guards against a corrupt restore.
     pub fn resolve(&self, mut id: StoryId) -> StoryId {
+        let limit = self.redirect.len() + 1;
         let mut hops = 0;
         while let Some(&next) = self.redirect.get(&id) {
-            id = next;
-            hops += 1;
-            if hops > 64 {
+            if next == id || hops >= limit {
                 break;
             }
+            id = next;
+            hops += 1;
         }
         id
     }
@@ -86,5 +88,25 @@ impl StoryStream {
             copy_of,
             assignment,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Config;
+
+    #[test]
+    fn a_long_chain_of_merges_resolves_to_the_last_survivor() {
+        let mut s = StoryStream::new(Clusterer::new(Config::default()), 10);
+        // Story k was merged into story k + 1, for 500 merges in a row.
+        for k in 1..=500 {
+            s.redirect.insert(k, k + 1);
+        }
+        assert_eq!(s.resolve(1), 501);
+        assert_eq!(s.resolve(501), 501);
+        // A corrupt cycle still ends.
+        s.redirect.insert(501, 1);
+        let _ = s.resolve(1);
     }
 }
