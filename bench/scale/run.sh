@@ -4,6 +4,7 @@
 #
 #   bench/scale/run.sh 100000            # built-in synthetic vocabulary
 #   SEED_JSONL=../shared/bench/cluster/duc2003.stream.jsonl bench/scale/run.sh 100000
+#   CROSSWIRE_PROFILE=1 bench/scale/run.sh 100000   # + CPU time per store phase
 #
 # Work files go to $SCALE_DIR (default /tmp/crosswire-scale); the stream is generated once
 # per size and reused. Memory goal: flat in stream length (< 2 GB at 1M articles); speed
@@ -54,12 +55,15 @@ sys=$(awk -F': ' '/System time/ {print $2}' "$work/time-$tag-$n.txt")
 secs=$(echo "$wall" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
 cpu=$(echo "$user + $sys" | bc)
 echo "== scale benchmark: $n articles ($tag)"
-tail -1 "$work/ingest-$tag-$n.err"
+cat "$work/ingest-$tag-$n.err"
 echo "wall ${secs}s, cpu ${cpu}s"
 echo "articles/s (wall): $(echo "$n / $secs" | bc)"
 echo "articles/s per core (cpu time): $(echo "$n / $cpu" | bc)"
 echo "peak RSS: ${peak} MB"
 echo "store size: $(du -m "$db" | cut -f1) MB (+ WAL $(du -m "$db-wal" 2>/dev/null | cut -f1 || echo 0) MB)"
+start_list=$(date +%s.%N)
+"$here/target/release/crosswire" stories --db "$db" > /dev/null
+echo "stories listing: $(echo "$(date +%s.%N) - $start_list" | bc | awk '{printf "%.2f", $1}')s"
 echo "RSS over time (s MB), 10 samples:"
 total=$(wc -l < "$rsslog")
 step=$(( total / 10 > 0 ? total / 10 : 1 ))
