@@ -169,11 +169,15 @@ fn summarize(
             for &d in &s.supporting {
                 let rep = &reps[d].id;
                 sources.push(rep.clone());
+                // In the duplicate group's order (not the map's), so output is stable.
                 sources.extend(
-                    copy_of
+                    story
+                        .duplicates
                         .iter()
-                        .filter(|(_, (r, _))| r == rep)
-                        .map(|(c, _)| c.to_string()),
+                        .filter(|g| &g.representative == rep)
+                        .flat_map(|g| g.copies.iter())
+                        .filter(|c| copy_of.contains_key(c.id.as_str()))
+                        .map(|c| c.id.clone()),
                 );
             }
             let mut seen = HashSet::new();
