@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""Robustness check for story clustering: score `crosswire cluster` on the full dev stream
+and on sub-streams cut from it (task-2 stories only, task-3 stories only, and random halves
+of the stories), so that a change tuned to one stream shows whether it holds on others.
+
+    python3 bench/cluster_substreams.py [--bin target/release/crosswire] [-- cluster args]
+
+Reads ../shared/bench/cluster in place; sub-streams are written to a temporary directory
+and deleted afterwards (nothing from the dev data is written into the repository).
+"""
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+BENCH = os.environ.get("CROSSWIRE_BENCH", os.path.join(HERE, "..", "..", "shared", "bench"))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", default=os.path.join(HERE, "..", "target", "release", "crosswire"))
+    ap.add_argument("--halves", type=int, default=4, help="random halves of the stories")
+    ap.add_argument("args", nargs="*", help="extra arguments for `crosswire cluster`")
+    a = ap.parse_args()
+    cdir = os.path.join(BENCH, "cluster")
+    labels = [json.loads(l) for l in open(os.path.join(cdir, "duc2003.labels.jsonl"))]
+    stream = [l for l in open(os.path.join(cdir, "duc2003.stream.jsonl"))]
+    ids = [json.loads(l)["id"] for l in stream]
+    stories = sorted({d["story"] for d in labels if d["story"]})
+    subsets = {"full": None}
+    for task in (2, 3):
+        subsets[f"task{task}"] = {d["id"] for d in labels if d["task"] == task}
+    for seed in range(a.halves):
+        half = set(random.Random(seed).sample(stories, len(stories) // 2))
+        subsets[f"half{seed}"] = {d["id"] for d in labels if d["story"] in half}
+    scores = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, keep in subsets.items():
+            s_path = os.path.join(tmp, f"{name}.jsonl")
+            l_path = os.path.join(tmp, f"{name}.labels.jsonl")
+            with open(s_path, "w") as o:
+                o.writelines(l for l, i in zip(stream, ids) if keep is None or i in keep)
+            with open(l_path, "w") as o:
+                for d in labels:
+                    if keep is None or d["id"] in keep:
+                        o.write(json.dumps(d) + "\n")
+            out = os.path.join(tmp, f"{name}.out.jsonl")
+            with open(out, "w") as o:
+                subprocess.run([a.bin, "cluster", *a.args, s_path], stdout=o,
+                               stderr=subprocess.DEVNULL, check=True)
+            res = subprocess.run([sys.executable, os.path.join(cdir, "score_cluster.py"),
+                                  "--labels", l_path, "--json", out],
+                                 capture_output=True, text=True, check=True)
+            s = next(iter(json.loads(res.stdout)["systems"].values()))
+            scores.append(s["bcubed_f1"])
+            print(f"{name:8s} B3 F1 {s['bcubed_f1']:.4f}  P {s['bcubed_p']:.3f}  "
+                  f"R {s['bcubed_r']:.3f}  pair F1 {s['pairwise_f1']:.3f}  "
+                  f"stories {s['pred_clusters']}/{s['gold_clusters']}")
+    print(f"mean     B3 F1 {sum(scores) / len(scores):.4f} over {len(scores)} streams")
+
+
+if __name__ == "__main__":
+    main()
