@@ -65,7 +65,7 @@ impl Default for Config {
             doc_terms: 200,
             centroid_terms: 400,
             max_features: 2_000_000,
-            recent_members: 8,
+            recent_members: 6,
             member_weight: 0.5,
         }
     }
@@ -144,9 +144,9 @@ pub struct Clusterer {
 /// How many of an article's heaviest terms look up candidate stories.
 const QUERY_TERMS: usize = 12;
 /// How many of the stories closest by centroid are also compared member by member.
-const MEMBER_CHECKS: usize = 8;
+const MEMBER_CHECKS: usize = 6;
 /// How many candidate stories are compared in full (those sharing the most query terms).
-const MAX_CANDIDATES: usize = 64;
+const MAX_CANDIDATES: usize = 16;
 
 impl Clusterer {
     pub fn new(config: Config) -> Clusterer {
