@@ -176,7 +176,7 @@ impl App {
                 self.db.display()
             )));
         }
-        Ok(Store::open(&self.db)?)
+        Ok(Store::open_read_only(&self.db)?)
     }
 }
 

@@ -6,7 +6,7 @@
 //! moves requests from the network to [`App::handle`] and responses back.
 //!
 //! ```text
-//! request ─Server (tiny_http worker threads)─▶ App::handle ─route─▶ Store::open (per request)
+//! request ─Server (tiny_http worker threads)─▶ App::handle ─route─▶ Store::open_read_only (per request)
 //!   ─▶ Store::stories / Store::story ─▶ pipeline::digest ─▶ report::html / report::json
 //!   ─▶ Response (status, Content-Type with charset, security headers) ─▶ client
 //! ```
@@ -20,8 +20,9 @@
 //! Why these choices:
 //! * **The store is opened per request.** A connection costs well under a millisecond next
 //!   to a digest, every request sees the latest committed ingest batch, and SQLite's WAL mode
-//!   lets `crosswire ingest` keep writing meanwhile (readers never block the writer). Nothing
-//!   is ever written: only the read methods of `Store` are called.
+//!   lets `crosswire ingest` keep writing meanwhile (readers never block the writer). It is
+//!   opened with SQLite's read-only flag (`Store::open_read_only`): nothing is ever written,
+//!   and a store from an older build is reported, not upgraded behind the writer's back.
 //! * **tiny_http** serves HTTP/1.1: blocking, a few worker threads, four small dependencies
 //!   (`ascii`, `chunked_transfer`, `httpdate`, `log`) and no async runtime, so it adds a few
 //!   seconds to a clean build on two cores where hyper/axum + tokio would add a minute. The

@@ -48,6 +48,11 @@ pub enum Error {
     Json(#[from] serde_json::Error),
     #[error("store schema version {found} is newer than this build supports ({supported})")]
     NewerSchema { found: u32, supported: u32 },
+    #[error(
+        "store schema version {found} is older than this build reads ({supported}); \
+         run `crosswire ingest` on it once to upgrade it"
+    )]
+    OlderSchema { found: u32, supported: u32 },
 }
 
 /// Default path of the store.
@@ -69,6 +74,30 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store, Error> {
         let conn = Connection::open(path)?;
         Store::init(conn)
+    }
+
+    /// Open an existing store for reading only (`crosswire serve`): SQLite's read-only
+    /// flag, no migration, nothing written, so a reader can never alter or upgrade a store
+    /// that `crosswire ingest` is writing. A missing file is an error, not a new store.
+    pub fn open_read_only(path: &Path) -> Result<Store, Error> {
+        use rusqlite::OpenFlags;
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        let found = schema::version(&conn)?;
+        let supported = schema::SCHEMA_VERSION;
+        if found > supported {
+            return Err(Error::NewerSchema { found, supported });
+        }
+        if found < supported {
+            return Err(Error::OlderSchema { found, supported });
+        }
+        Ok(Store {
+            conn,
+            profile: profile::Profile::from_env(),
+            window: 100_000,
+            lsh_filter: None,
+        })
     }
 
     /// A store in memory (tests).

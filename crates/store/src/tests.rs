@@ -55,6 +55,35 @@ fn fresh_store_is_at_current_version_and_reopens() {
 }
 
 #[test]
+fn a_read_only_store_reads_and_writes_nothing() {
+    let dir = tempdir();
+    let path = dir.join("s.db");
+    // Missing: an error, and no file is created.
+    assert!(Store::open_read_only(&path).is_err());
+    assert!(!path.exists());
+    let mut store = Store::open(&path).expect("open");
+    let mut stream = store.resume(Config::default(), 100).expect("resume");
+    let batch = vec![article("a", None, "Quake hits Honshu", QUAKE)];
+    store.add_batch(&batch, &mut stream).expect("add");
+    drop(store);
+    let reader = Store::open_read_only(&path).expect("read-only");
+    assert_eq!(reader.article_count().expect("count"), 1);
+    assert_eq!(reader.stories().expect("stories").len(), 1);
+    assert!(reader.conn.execute_batch("DELETE FROM articles").is_err());
+    drop(reader);
+    // A store from an older build is not upgraded by a reader.
+    let old = dir.join("old.db");
+    let mut conn = rusqlite::Connection::open(&old).expect("old");
+    crate::schema::migrate_to(&mut conn, 1).expect("v1 schema");
+    drop(conn);
+    assert!(matches!(
+        Store::open_read_only(&old),
+        Err(Error::OlderSchema { found: 1, .. })
+    ));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
 fn reingesting_changes_nothing() {
     let mut store = Store::open_in_memory().expect("open");
     let batch = vec![
