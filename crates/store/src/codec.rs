@@ -12,6 +12,20 @@ pub fn from_sql_u64(v: i64) -> u64 {
 }
 
 /// A centroid as little-endian (feature u64, weight f32) pairs.
+/// A dedup sketch from the columns an article row stores it in (`content_hash`,
+/// `shingles`, `signature`); `None` for a signature blob of the wrong size.
+pub fn stored_sketch(
+    hash: i64,
+    shingles: i64,
+    signature: &[u8],
+) -> Option<crosswire_dedup::Sketch> {
+    Some(crosswire_dedup::Sketch {
+        content_hash: from_sql_u64(hash),
+        shingle_count: shingles.clamp(0, i64::from(u32::MAX)) as u32,
+        signature: crosswire_dedup::Signature::from_bytes(signature)?,
+    })
+}
+
 pub fn encode_centroid(terms: &[(u64, f32)]) -> Vec<u8> {
     let mut out = Vec::with_capacity(terms.len() * 12);
     for (f, w) in terms {

@@ -24,7 +24,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 use crate::Error;
 use crate::clusterer_state::{set_state, state};
-use crate::codec::{from_sql_u64, to_sql_u64};
+use crate::codec::{from_sql_u64, stored_sketch, to_sql_u64};
 use crate::profile::Profile;
 
 /// Band keys per article in the table.
@@ -188,13 +188,8 @@ pub fn find(
         let Some((hash, shingles, sig, story)) = row else {
             continue;
         };
-        let Some(signature) = Signature::from_bytes(&sig) else {
+        let Some(other) = stored_sketch(hash, shingles, &sig) else {
             continue;
-        };
-        let other = Sketch {
-            content_hash: from_sql_u64(hash),
-            shingle_count: shingles.clamp(0, i64::from(u32::MAX)) as u32,
-            signature,
         };
         let Some((kind, similarity)) = sketch.compare(&other) else {
             continue;

@@ -3,11 +3,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crosswire_cluster::{Config, Doc, StoryStream};
-use crosswire_dedup::{Fingerprint, Signature, Sketch, article_text};
+use crosswire_dedup::{Fingerprint, article_text};
 use crosswire_model::{Article, CopyKind};
 use rusqlite::{OptionalExtension, Transaction, params};
 
-use crate::codec::{from_sql_u64, to_sql_u64};
+use crate::codec::{stored_sketch, to_sql_u64};
 use crate::profile::Phase;
 use crate::{Error, Store, clusterer_state, lsh};
 
@@ -80,13 +80,8 @@ impl Store {
             .collect::<Result<Vec<_>, _>>()?;
         recent.reverse();
         for (id, hash, shingles, sig, story) in recent {
-            let Some(signature) = Signature::from_bytes(&sig) else {
+            let Some(sketch) = stored_sketch(hash, shingles, &sig) else {
                 continue;
-            };
-            let sketch = Sketch {
-                content_hash: from_sql_u64(hash),
-                shingle_count: shingles.clamp(0, i64::from(u32::MAX)) as u32,
-                signature,
             };
             stream.remember(id as u64, sketch, story as u64);
         }
