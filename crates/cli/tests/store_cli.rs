@@ -55,6 +55,8 @@ fn ingest_then_stories_then_digest_from_the_store() {
     let list = stories.as_array().expect("array");
     let total: u64 = list.iter().filter_map(|s| s["articles"].as_u64()).sum();
     assert_eq!(total, 5);
+    // Five reports of one event, ingested into an empty store: one story.
+    assert_eq!(list.len(), 1, "{list:?}");
     // The two Reuters copies are in one story, with their duplicate group.
     let reuters = list
         .iter()

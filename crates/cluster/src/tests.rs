@@ -306,3 +306,35 @@ fn a_subject_followed_for_years_gathers_into_one_story() {
         );
     }
 }
+
+/// Five reports of one event, each with its own incidental detail: the words they share are
+/// the event. On a cold start those words are in every document, so plain IDF would weigh
+/// them zero; `idf_min_docs` keeps them.
+#[test]
+fn a_handful_of_reports_of_one_event_form_one_story_on_a_cold_start() {
+    let shared = "Defence ministers of Turkey and Russia discussed by phone the fighting in \
+                  Idlib province and measures to reduce tension, the ministry said.";
+    let details = [
+        "Rebels mounted a counterattack near Kafr Nabudah on Monday.",
+        "The United Nations says more than 150,000 people have fled the shelling.",
+        "Rescue workers reported air strikes on two hospitals in the south.",
+        "An observation point of the Turkish army was hit by mortar fire last week.",
+        "Talks in Sochi last September set up a demilitarised zone along the front.",
+    ];
+    let texts: Vec<String> = details.iter().map(|d| format!("{shared} {d}")).collect();
+    let stories = |config: Config| -> Vec<u64> {
+        let mut c = Clusterer::new(config);
+        texts.iter().map(|t| c.add(&doc(t, 100)).story).collect()
+    };
+    let with_prior = stories(Config::default());
+    assert!(
+        with_prior.iter().all(|&s| s == with_prior[0]),
+        "{with_prior:?}"
+    );
+    // Without the prior the shared words weigh nothing and the reports split.
+    let plain = stories(Config {
+        idf_min_docs: 0,
+        ..Config::default()
+    });
+    assert!(plain.iter().any(|&s| s != plain[0]), "{plain:?}");
+}

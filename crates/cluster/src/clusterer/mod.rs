@@ -47,6 +47,12 @@ pub struct Config {
     /// forgotten (a forgotten term counts as new if it comes back), so memory stays flat
     /// however many new names a stream brings.
     pub max_features: usize,
+    /// Document frequencies are read as if at least this many documents had been seen
+    /// (the missing ones without the term). On a cold start — a handful of reports of one
+    /// event — the story's own terms are in every document, plain IDF weighs them zero and
+    /// the reports split on their incidental words; past this many documents it is plain
+    /// IDF.
+    pub idf_min_docs: u32,
     /// Member vectors kept per story for the closest-member similarity.
     pub recent_members: usize,
     /// Weight of the closest-member similarity against the centroid similarity.
@@ -65,6 +71,7 @@ impl Default for Config {
             doc_terms: 200,
             centroid_terms: 400,
             max_features: 2_000_000,
+            idf_min_docs: 50,
             recent_members: 6,
             member_weight: 0.5,
         }
@@ -252,7 +259,7 @@ impl Clusterer {
 
     /// Sublinear TF × smoothed IDF, truncated to the heaviest terms, L2-normalized.
     fn weigh(&self, counts: &Counts) -> Vec<(Feature, f32)> {
-        let n = self.docs_seen as f32;
+        let n = (self.docs_seen as f32).max(self.config.idf_min_docs as f32);
         let mut v: Vec<(Feature, f32)> = counts
             .0
             .iter()
