@@ -3,7 +3,7 @@
 and on sub-streams cut from it (task-2 stories only, task-3 stories only, and random halves
 of the stories), so that a change tuned to one stream shows whether it holds on others.
 
-    python3 bench/cluster_substreams.py [--bin target/release/crosswire] [-- cluster args]
+    python3 bench/run_cluster_substreams.py [--bin target/release/crosswire] [-- cluster args]
 
 Reads ../shared/bench/cluster in place; sub-streams are written to a temporary directory
 and deleted afterwards (nothing from the dev data is written into the repository).
