@@ -110,7 +110,7 @@ pub fn digest(story: &Story, opts: &DigestOptions) -> Digest {
         })
         .collect();
     let reps: Vec<&Article> = story.representatives().collect();
-    let summary = summarize(story, &reps, &copy_of, opts);
+    let summary = summarize(story, &reps, opts);
     let sources = story
         .articles
         .iter()
@@ -144,12 +144,7 @@ pub fn digest(story: &Story, opts: &DigestOptions) -> Digest {
     }
 }
 
-fn summarize(
-    story: &Story,
-    reps: &[&Article],
-    copy_of: &HashMap<&str, (&str, f64)>,
-    opts: &DigestOptions,
-) -> Vec<SummarySentence> {
+fn summarize(story: &Story, reps: &[&Article], opts: &DigestOptions) -> Vec<SummarySentence> {
     let docs: Vec<SummDoc<'_>> = reps
         .iter()
         .map(|a| SummDoc {
@@ -176,7 +171,6 @@ fn summarize(
                         .iter()
                         .filter(|g| &g.representative == rep)
                         .flat_map(|g| g.copies.iter())
-                        .filter(|c| copy_of.contains_key(c.id.as_str()))
                         .map(|c| c.id.clone()),
                 );
             }
