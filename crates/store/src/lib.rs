@@ -92,12 +92,7 @@ impl Store {
         if found < supported {
             return Err(Error::OlderSchema { found, supported });
         }
-        Ok(Store {
-            conn,
-            profile: profile::Profile::from_env(),
-            window: 100_000,
-            lsh_filter: None,
-        })
+        Ok(Store::with_connection(conn))
     }
 
     /// A store in memory (tests).
@@ -119,12 +114,17 @@ impl Store {
         // add_batch and its helpers run a few dozen distinct statements per batch.
         conn.set_prepared_statement_cache_capacity(64);
         schema::migrate(&mut conn)?;
-        Ok(Store {
+        Ok(Store::with_connection(conn))
+    }
+
+    /// A store over a connection that is ready (schema current), with nothing resumed yet.
+    fn with_connection(conn: Connection) -> Store {
+        Store {
             conn,
             profile: profile::Profile::from_env(),
             window: 100_000,
             lsh_filter: None,
-        })
+        }
     }
 
     /// Where [`Store::add_batch`] spent its time so far.
