@@ -16,8 +16,7 @@ pub(crate) fn ngram_score(
     alpha: f64,
 ) -> Prf {
     let (peer_grams, peer_count) = ngram_counts(&peer.tokens, n);
-    let mut total = Totals::default();
-    let mut best = -1.0;
+    let mut totals = ModelTotals::new(mode);
     for model in models {
         let (model_grams, model_count) = ngram_counts(&model.tokens, n);
         let hit: u64 = model_grams
@@ -29,31 +28,17 @@ pub(crate) fn ngram_score(
             model_count,
             peer_count,
         };
-        match mode {
-            ModelMode::Average => total.add(&this),
-            ModelMode::Best => {
-                // `sprintf("%07.5f", hit/count)`, compared numerically; the first best wins.
-                let score = if model_count > 0 {
-                    round5(hit as f64 / model_count as f64)
-                } else {
-                    0.0
-                };
-                if score > best {
-                    best = score;
-                    total = this;
-                }
-            }
-        }
+        // `sprintf("%07.5f", hit/count)`, compared numerically.
+        totals.add(this, round5(this.recall()));
     }
-    total.prf(alpha)
+    totals.total.prf(alpha)
 }
 
 /// `computeLCSScore`: ROUGE-L as the union LCS of each model sentence against every peer
 /// sentence, clipped by the unigram counts of peer and model.
 pub(crate) fn lcs_score(peer: &Prepared, models: &[Prepared], mode: ModelMode, alpha: f64) -> Prf {
     let (peer_unigrams, peer_count) = unigram_counts(&peer.tokens);
-    let mut total = Totals::default();
-    let mut best = -1.0;
+    let mut totals = ModelTotals::new(mode);
     let mut scratch = LcsScratch::default();
     for model in models {
         let (mut model_unigrams, _) = unigram_counts(&model.tokens);
@@ -85,23 +70,39 @@ pub(crate) fn lcs_score(peer: &Prepared, models: &[Prepared], mode: ModelMode, a
             model_count: base,
             peer_count,
         };
-        match mode {
-            ModelMode::Average => total.add(&this),
-            ModelMode::Best => {
-                // Unlike ROUGE-N, `lcs` compares the unrounded hit/base.
-                let score = if base > 0 {
-                    hit as f64 / base as f64
-                } else {
-                    0.0
-                };
-                if score > best {
-                    best = score;
-                    total = this;
-                }
-            }
+        // Unlike ROUGE-N, `lcs` compares the unrounded hit/base.
+        totals.add(this, this.recall());
+    }
+    totals.total.prf(alpha)
+}
+
+/// The totals of an eval over its models: summed (`-f A`), or those of the model with the
+/// best score (`-f B`; the first best wins).
+struct ModelTotals {
+    mode: ModelMode,
+    total: Totals,
+    best: f64,
+}
+
+impl ModelTotals {
+    fn new(mode: ModelMode) -> Self {
+        ModelTotals {
+            mode,
+            total: Totals::default(),
+            best: -1.0,
         }
     }
-    total.prf(alpha)
+
+    fn add(&mut self, this: Totals, score: f64) {
+        match self.mode {
+            ModelMode::Average => self.total.add(&this),
+            ModelMode::Best if score > self.best => {
+                self.best = score;
+                self.total = this;
+            }
+            ModelMode::Best => {}
+        }
+    }
 }
 
 /// Hits and counts collected over the models of an eval.
@@ -113,6 +114,15 @@ struct Totals {
 }
 
 impl Totals {
+    /// hit / model count, 0 for an empty model.
+    fn recall(&self) -> f64 {
+        if self.model_count > 0 {
+            self.hit as f64 / self.model_count as f64
+        } else {
+            0.0
+        }
+    }
+
     fn add(&mut self, other: &Totals) {
         self.hit += other.hit;
         self.model_count += other.model_count;
