@@ -1,33 +1,17 @@
 //! End-to-end tests of `crosswire digest` on the bundled example and on bad inputs.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_crosswire"))
-}
+mod common;
 
-fn example() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/idlib-2019-05")
-}
+use common::{bin, example, tempdir};
 
 fn run(args: &[&str]) -> Output {
     bin().args(args).output().expect("crosswire runs")
 }
 
 fn digest_json(extra: &[&str]) -> serde_json::Value {
-    let ex = example();
-    let mut args = vec!["digest", "--format", "json"];
-    args.extend_from_slice(extra);
-    args.push(ex.to_str().unwrap());
-    let out = run(&args);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("digest JSON parses")
+    common::digest_json(extra, &example())
 }
 
 /// All text a reader sees in the digest, plus every kept paragraph (via `crosswire clean`
@@ -145,7 +129,7 @@ fn markdown_and_html_outputs() {
     assert_eq!(md.status.code(), Some(0));
     let md = String::from_utf8(md.stdout).unwrap();
     assert!(md.starts_with("# ") && md.contains("## Summary") && md.contains("## Sources"));
-    let dir = tempdir();
+    let dir = tempdir("digest-html");
     let out = dir.join("d.html");
     let h = run(&[
         "digest",
@@ -162,20 +146,9 @@ fn markdown_and_html_outputs() {
     assert!(!page.contains("<script") && !page.contains("src=\"http"));
 }
 
-fn tempdir() -> PathBuf {
-    let d = std::env::temp_dir().join(format!(
-        "crosswire-test-{}-{:?}",
-        std::process::id(),
-        std::thread::current().id()
-    ));
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
 #[test]
 fn bad_inputs_are_reported_and_the_batch_goes_on() {
-    let dir = tempdir().join("bad");
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = tempdir("digest-bad");
     std::fs::write(dir.join("empty.txt"), "").unwrap();
     std::fs::write(dir.join("binary.txt"), b"\x00\x01\x02\x03ELF\x00").unwrap();
     std::fs::write(
@@ -218,8 +191,7 @@ fn bad_inputs_are_reported_and_the_batch_goes_on() {
 
 #[test]
 fn nothing_readable_or_bad_usage_exits_2() {
-    let dir = tempdir().join("none");
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = tempdir("digest-none");
     std::fs::write(dir.join("empty.txt"), "   \n").unwrap();
     assert_eq!(
         run(&["digest", dir.to_str().unwrap()]).status.code(),

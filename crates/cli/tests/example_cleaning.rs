@@ -1,25 +1,11 @@
 //! What a reader checks on the bundled example: boilerplate gone, reporting kept, copies grouped.
 
-use std::path::Path;
-use std::process::Command;
+mod common;
 
 fn digest() -> serde_json::Value {
-    let ex = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/idlib-2019-05");
-    let out = Command::new(env!("CARGO_BIN_EXE_crosswire"))
-        .args(["digest", "--format", "json", "--with-articles"])
-        .arg(&ex)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    common::digest_json(&["--with-articles"], &common::example())
 }
 
-/// Kept paragraphs of each article (the digest's `articles` array with `--with-articles`).
 fn kept(d: &serde_json::Value) -> String {
     d["articles"]
         .as_array()

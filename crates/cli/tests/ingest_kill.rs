@@ -2,11 +2,13 @@
 //! further rerun changes nothing.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crosswire::store::Store;
+
+mod common;
 
 const ARTICLES: usize = 3000;
 
@@ -54,13 +56,6 @@ fn write_input(path: &Path) {
     }
 }
 
-fn tempdir() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("crosswire-kill-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("tempdir");
-    dir
-}
-
 fn stored(db: &Path) -> usize {
     Store::open(db)
         .and_then(|s| s.article_count())
@@ -70,7 +65,7 @@ fn stored(db: &Path) -> usize {
 
 #[test]
 fn kill_9_mid_ingest_loses_nothing_and_rerun_completes() {
-    let dir = tempdir();
+    let dir = common::tempdir("kill");
     let input = dir.join("stream.jsonl");
     let db = dir.join("store.db");
     write_input(&input);

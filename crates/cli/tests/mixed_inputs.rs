@@ -1,13 +1,8 @@
 //! `digest` on a directory mixing HTML, RSS, JSONL and plain text.
 
-use std::path::PathBuf;
-use std::process::Command;
+mod common;
 
-fn dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("crosswire-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
+use common::tempdir as dir;
 
 const PAGE: &str = r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <title>Flood waters recede in river town | Valley Herald</title>
@@ -57,7 +52,7 @@ fn warc_records_feed_the_digest_and_corrupt_ones_are_reported() {
         b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: not-a-number\r\n\r\ngarbage\r\n\r\n",
     );
     std::fs::write(d.join("crawl.warc"), warc).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_crosswire"))
+    let out = common::bin()
         .args(["digest", "--format", "json"])
         .arg(&d)
         .output()
@@ -90,18 +85,7 @@ fn html_rss_jsonl_and_text_feed_one_digest() {
         "Volunteers help flood victims\n\nVolunteers gathered at the church in the river town on Wednesday to hand out food and water to families.\n",
     )
     .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_crosswire"))
-        .args(["digest", "--format", "json", "--with-articles"])
-        .arg(&d)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = common::digest_json(&["--with-articles"], &d);
     let rows = v["sources"].as_array().unwrap();
     assert_eq!(rows.len(), 4, "{rows:?}");
     let page = rows

@@ -1,22 +1,12 @@
 //! The published JSON Schema matches the code, and real digests validate against it.
 
 use std::path::Path;
-use std::process::Command;
 
 use serde_json::Value;
 
-fn crosswire(args: &[&str]) -> Vec<u8> {
-    let out = Command::new(env!("CARGO_BIN_EXE_crosswire"))
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
-}
+mod common;
+
+use common::run_ok as crosswire;
 
 #[test]
 fn published_schema_is_current() {
@@ -117,7 +107,7 @@ fn validate(schema: &Value, root: &Value, v: &Value, path: &str, errors: &mut Ve
 #[test]
 fn example_digest_validates_against_the_schema() {
     let schema: Value = serde_json::from_slice(&crosswire(&["digest", "--schema"])).unwrap();
-    let ex = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/idlib-2019-05");
+    let ex = common::example();
     let digest: Value = serde_json::from_slice(&crosswire(&[
         "digest",
         "--format",

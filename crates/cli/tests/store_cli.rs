@@ -1,19 +1,9 @@
 //! The store from the command line: `ingest` the bundled example, list it with `stories`,
 //! render it with `digest --db`; bad uses exit 2.
 
-use std::path::PathBuf;
-use std::process::Command;
+mod common;
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_crosswire"))
-}
-
-fn example() -> PathBuf {
-    PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../examples/idlib-2019-05"
-    ))
-}
+use common::{bin, example};
 
 #[test]
 fn ingest_then_stories_then_digest_from_the_store() {
