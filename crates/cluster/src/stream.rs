@@ -70,6 +70,12 @@ impl StoryStream {
         }
     }
 
+    /// The recent article `sketch` copies, if any, without adding anything: lets a caller
+    /// (the store) decide an article's story before [`StoryStream::add`] clusters it.
+    pub fn find_copy(&self, sketch: &Sketch) -> Option<Match> {
+        self.index.find(sketch)
+    }
+
     /// Look up, cluster and remember one article under `key`.
     pub fn add(&mut self, key: u64, sketch: &Sketch, doc: Doc<'_>) -> Added {
         let copy_of = self.index.find(sketch);

@@ -2,8 +2,11 @@
 //!
 //! ```text
 //! Vec<Article> ──Store::add_batch (one transaction)──▶ known URL / content hash? skip
-//!              ──▶ StoryStream (dedup over the recent window + Clusterer)
-//!                  └─ no copy in the window? lsh: band keys of older articles on disk
+//!              ──▶ a copy? the recent window (StoryStream::find_copy), else the same
+//!                  text stored earlier, else lsh: band keys of older articles on disk
+//!              ──▶ story: a copy's is its original's live story (merges followed; the
+//!                  clusterer is bypassed when that story has left its active set),
+//!                  otherwise StoryStream::add (Clusterer) decides
 //!              ──▶ rows: articles, copies, stories (+ counts, story_outlets),
 //!                  clusterer_log (the clusterer's changes), lsh_bands (as articles age)
 //! Store::resume ──▶ a StoryStream restored from doc_freq + active_stories + the log,
@@ -30,6 +33,7 @@ mod lsh;
 pub mod profile;
 mod read;
 pub mod schema;
+mod story_rows;
 mod write;
 
 use std::path::Path;
@@ -158,5 +162,7 @@ impl Store {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_copies;
 #[cfg(test)]
 mod tests_scale;

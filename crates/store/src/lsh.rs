@@ -140,13 +140,13 @@ pub fn flush_if_due(
 }
 
 /// A copy of `sketch` among the articles in the table: exact over near over syndicated,
-/// then the most similar. Returns the match (keyed by article id) and its story.
+/// then the most similar, keyed by article id.
 pub fn find(
     tx: &Transaction<'_>,
     sketch: &Sketch,
     filter: &KeyFilter,
     profile: &mut Profile,
-) -> Result<Option<(Match, i64)>, Error> {
+) -> Result<Option<Match>, Error> {
     if sketch.shingle_count == 0 {
         return Ok(None);
     }
@@ -170,10 +170,9 @@ pub fn find(
     candidates.sort_unstable();
     candidates.dedup();
     profile.count("lsh candidates", candidates.len() as u64);
-    let mut read = tx.prepare_cached(
-        "SELECT content_hash, shingles, signature, story FROM articles WHERE id = ?1",
-    )?;
-    let mut best: Option<(Match, i64)> = None;
+    let mut read =
+        tx.prepare_cached("SELECT content_hash, shingles, signature FROM articles WHERE id = ?1")?;
+    let mut best: Option<Match> = None;
     for id in candidates {
         let row = read
             .query_row([id], |r| {
@@ -181,11 +180,10 @@ pub fn find(
                     r.get::<_, i64>(0)?,
                     r.get::<_, i64>(1)?,
                     r.get::<_, Vec<u8>>(2)?,
-                    r.get::<_, i64>(3)?,
                 ))
             })
             .optional()?;
-        let Some((hash, shingles, sig, story)) = row else {
+        let Some((hash, shingles, sig)) = row else {
             continue;
         };
         let Some(other) = stored_sketch(hash, shingles, &sig) else {
@@ -196,14 +194,13 @@ pub fn find(
         };
         let better = best
             .as_ref()
-            .is_none_or(|(b, _)| (rank(kind), similarity) > (rank(b.kind), b.similarity));
+            .is_none_or(|b| (rank(kind), similarity) > (rank(b.kind), b.similarity));
         if better {
-            let m = Match {
+            best = Some(Match {
                 key: id as u64,
                 kind,
                 similarity,
-            };
-            best = Some((m, story));
+            });
         }
     }
     Ok(best)

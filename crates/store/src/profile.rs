@@ -13,7 +13,8 @@ pub enum Phase {
     Fingerprint,
     /// Is the article stored already (URL, content hash)?
     Lookup,
-    /// Copies among older articles, from the on-disk LSH band table.
+    /// Is it a copy? The in-memory window, then (older articles) the on-disk LSH table,
+    /// and the live story of the original.
     StoreLsh,
     /// Dedup against the recent window + story clustering ([`crosswire_cluster::StoryStream`]).
     Cluster,

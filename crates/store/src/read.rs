@@ -53,24 +53,9 @@ impl Store {
     /// A story with its articles (by publication date) and duplicate groups; `None` if
     /// there is no such live story. A merged-away id resolves to the story it joined.
     pub fn story(&self, id: u64) -> Result<Option<Story>, Error> {
-        let mut id = id as i64;
-        for _ in 0..64 {
-            let merged: Option<Option<i64>> = self
-                .conn
-                .query_row("SELECT merged_into FROM stories WHERE id = ?1", [id], |r| {
-                    r.get(0)
-                })
-                .map(Some)
-                .or_else(|e| match e {
-                    rusqlite::Error::QueryReturnedNoRows => Ok(None),
-                    e => Err(e),
-                })?;
-            match merged {
-                None => return Ok(None),
-                Some(Some(next)) => id = next,
-                Some(None) => break,
-            }
-        }
+        let Some(id) = crate::story_rows::live_story(&self.conn, id as i64)? else {
+            return Ok(None);
+        };
         let mut stmt = self.conn.prepare(
             "SELECT id, doc_id, origin, url, title, published, byline, outlet, language, wire,
                     paragraphs, removed, raw_words, kept_words

@@ -25,7 +25,7 @@ fn word(n: u64) -> String {
 }
 
 /// `words` words of text `seed` (distinct seeds share no four-word run).
-fn text(seed: u64, words: usize) -> String {
+pub(crate) fn text(seed: u64, words: usize) -> String {
     let mut state = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
     let mut out = Vec::new();
     for _ in 0..words {
@@ -37,7 +37,13 @@ fn text(seed: u64, words: usize) -> String {
     out.join(" ")
 }
 
-fn article(id: &str, outlet: Option<&str>, day: u32, title: &str, body: &str) -> Article {
+pub(crate) fn article(
+    id: &str,
+    outlet: Option<&str>,
+    day: u32,
+    title: &str,
+    body: &str,
+) -> Article {
     Article {
         id: id.to_string(),
         origin: format!("test:{id}"),
@@ -58,7 +64,7 @@ fn article(id: &str, outlet: Option<&str>, day: u32, title: &str, body: &str) ->
 }
 
 /// The listing as version 1 computed it: a GROUP BY over every article.
-fn listing_by_group_by(conn: &Connection) -> Vec<StorySummary> {
+pub(crate) fn listing_by_group_by(conn: &Connection) -> Vec<StorySummary> {
     let mut stmt = conn
         .prepare(
             "SELECT s.id, s.headline, COUNT(a.id),

@@ -1,14 +1,13 @@
 //! Adding articles: one transaction per batch, clusterer state saved with it.
 
-use std::collections::{BTreeMap, BTreeSet};
-
-use crosswire_cluster::{Config, Doc, StoryStream};
+use crosswire_cluster::{Assignment, Config, Doc, StoryStream};
 use crosswire_dedup::{Fingerprint, article_text};
 use crosswire_model::{Article, CopyKind};
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{OptionalExtension, params};
 
 use crate::codec::{stored_sketch, to_sql_u64};
 use crate::profile::Phase;
+use crate::story_rows::{StoryCounts, merge_story, story_of_article};
 use crate::{Error, Store, clusterer_state, lsh};
 
 /// What one batch did.
@@ -161,10 +160,55 @@ impl Store {
 
                 let id = next_id;
                 next_id += 1;
+                // Copies first: a copy belongs to its original's story, whether or not that
+                // story is still among the clusterer's active ones.
                 let t = profile.now();
-                let added = stream.add(id as u64, &print.sketch, Doc::of_article(article, &text));
+                let copy = match (stream.find_copy(&print.sketch), same_text) {
+                    (Some(m), _) => Some((m.key as i64, m.kind, m.similarity)),
+                    // An exact copy older than the dedup window.
+                    (None, Some(original)) => Some((original, CopyKind::Exact, 1.0)),
+                    (None, None) if on_disk => {
+                        profile.count("lsh lookups", 1);
+                        let found = lsh::find(&tx, &print.sketch, &filter, profile)?
+                            .map(|m| (m.key as i64, m.kind, m.similarity));
+                        profile.count("lsh copies found", u64::from(found.is_some()));
+                        found
+                    }
+                    (None, None) => None,
+                };
+                let original_story = match copy {
+                    Some((original, ..)) => story_of_article(&tx, original)?,
+                    None => None,
+                };
+                profile.add(Phase::StoreLsh, t);
+                let t = profile.now();
+                let placed = original_story.and_then(|s| {
+                    let active = stream.clusterer.story_state(s as u64).is_some();
+                    (!active).then_some(s)
+                });
+                let assignment = match placed {
+                    // The story has left the active set: the article joins it without
+                    // the clusterer (which has no centroid for it any more), and stays in
+                    // the window so that its own copies find the story too.
+                    Some(s) => {
+                        stream.remember(id as u64, print.sketch.clone(), s as u64);
+                        Assignment {
+                            story: s as u64,
+                            new_story: false,
+                            similarity: 1.0,
+                            merged: Vec::new(),
+                        }
+                    }
+                    None => {
+                        let doc = Doc {
+                            copy_of: original_story.map(|s| s as u64),
+                            ..Doc::of_article(article, &text)
+                        };
+                        stream.add(id as u64, &print.sketch, doc).assignment
+                    }
+                };
                 profile.add(Phase::Cluster, t);
-                let a = &added.assignment;
+                let a = &assignment;
                 let story = a.story as i64;
                 let t = profile.now();
                 if a.new_story {
@@ -215,24 +259,6 @@ impl Store {
                 ])?;
                 profile.add(Phase::Insert, t);
                 let t = profile.now();
-                let older = match (added.copy_of, same_text) {
-                    (None, None) if on_disk => {
-                        profile.count("lsh lookups", 1);
-                        let found =
-                            lsh::find(&tx, &print.sketch, &filter, profile)?.map(|(m, _)| m);
-                        profile.count("lsh copies found", u64::from(found.is_some()));
-                        found
-                    }
-                    _ => None,
-                };
-                profile.add(Phase::StoreLsh, t);
-                let t = profile.now();
-                let copy = match (added.copy_of.or(older), same_text) {
-                    (Some(m), _) => Some((m.key as i64, m.kind, m.similarity)),
-                    // An exact copy older than the dedup window.
-                    (None, Some(original)) => Some((original, CopyKind::Exact, 1.0)),
-                    (None, None) => None,
-                };
                 if let Some((original, kind, similarity)) = copy {
                     // Groups are flat: a copy of a copy names the group's representative.
                     let representative: i64 = original_of
@@ -271,92 +297,4 @@ impl Store {
         self.lsh_filter = Some(filter);
         Ok(stats)
     }
-}
-
-/// Per-story counts of a batch's articles, written when the batch ends (or before a merge
-/// reads them): articles, distinct outlets, first and last seen.
-#[derive(Default)]
-struct StoryCounts {
-    pending: BTreeMap<i64, Pending>,
-}
-
-#[derive(Default)]
-struct Pending {
-    articles: i64,
-    first: Option<String>,
-    last: Option<String>,
-    outlets: BTreeSet<String>,
-}
-
-impl StoryCounts {
-    fn add(&mut self, story: i64, seen: String, outlet: String) {
-        let p = self.pending.entry(story).or_default();
-        p.articles += 1;
-        if p.first.as_ref().is_none_or(|f| seen < *f) {
-            p.first = Some(seen.clone());
-        }
-        if p.last.as_ref().is_none_or(|l| seen > *l) {
-            p.last = Some(seen);
-        }
-        p.outlets.insert(outlet);
-    }
-
-    fn flush(&mut self, tx: &Transaction<'_>, now: &str) -> Result<(), Error> {
-        let mut outlet = tx.prepare_cached(
-            "INSERT OR IGNORE INTO story_outlets (story, outlet) VALUES (?1, ?2)",
-        )?;
-        let mut update = tx.prepare_cached(
-            "UPDATE stories SET articles = articles + ?2, outlets = outlets + ?3,
-                first_seen = min(COALESCE(first_seen, ?4), ?4),
-                last_seen = max(COALESCE(last_seen, ?5), ?5),
-                updated_at = ?6
-             WHERE id = ?1",
-        )?;
-        for (story, p) in std::mem::take(&mut self.pending) {
-            let mut new_outlets = 0i64;
-            for o in &p.outlets {
-                new_outlets += outlet.execute(params![story, o])? as i64;
-            }
-            update.execute(params![
-                story,
-                p.articles,
-                new_outlets,
-                p.first,
-                p.last,
-                now
-            ])?;
-        }
-        Ok(())
-    }
-}
-
-/// Move story `from`'s articles, outlets and counts into `into`.
-fn merge_story(tx: &Transaction<'_>, from: i64, into: i64, now: &str) -> Result<(), Error> {
-    tx.prepare_cached("UPDATE articles SET story = ?1 WHERE story = ?2")?
-        .execute(params![into, from])?;
-    tx.prepare_cached(
-        "INSERT OR IGNORE INTO story_outlets (story, outlet)
-         SELECT ?1, outlet FROM story_outlets WHERE story = ?2",
-    )?
-    .execute(params![into, from])?;
-    tx.prepare_cached("DELETE FROM story_outlets WHERE story = ?1")?
-        .execute([from])?;
-    tx.prepare_cached(
-        "UPDATE stories SET
-            articles = articles + (SELECT articles FROM stories WHERE id = ?2),
-            outlets = (SELECT COUNT(*) FROM story_outlets WHERE story = ?1),
-            first_seen = min(COALESCE(first_seen, (SELECT first_seen FROM stories WHERE id = ?2)),
-                             COALESCE((SELECT first_seen FROM stories WHERE id = ?2), first_seen)),
-            last_seen = max(COALESCE(last_seen, (SELECT last_seen FROM stories WHERE id = ?2)),
-                            COALESCE((SELECT last_seen FROM stories WHERE id = ?2), last_seen)),
-            updated_at = ?3
-         WHERE id = ?1",
-    )?
-    .execute(params![into, from, now])?;
-    tx.prepare_cached(
-        "UPDATE stories SET merged_into = ?1, updated_at = ?2, articles = 0, outlets = 0
-         WHERE id = ?3",
-    )?
-    .execute(params![into, now, from])?;
-    Ok(())
 }

@@ -1,0 +1,124 @@
+//! The `stories` rows as articles arrive: kept counts, merges, and which story is live.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+
+use crate::Error;
+
+/// The live story `id` now is: itself, or the end of its `merged_into` chain (`None` when
+/// there is no such story). Merged-away ids never come back, so a chain ends; a cycle
+/// (a corrupt store) stops at the first repeated id.
+pub fn live_story(conn: &Connection, id: i64) -> Result<Option<i64>, Error> {
+    let mut stmt = conn.prepare_cached("SELECT merged_into FROM stories WHERE id = ?1")?;
+    let mut id = id;
+    let mut seen: HashSet<i64> = HashSet::new();
+    loop {
+        let merged: Option<Option<i64>> = stmt.query_row([id], |r| r.get(0)).optional()?;
+        match merged {
+            None => return Ok(None),
+            Some(Some(next)) if seen.insert(id) => id = next,
+            Some(_) => return Ok(Some(id)),
+        }
+    }
+}
+
+/// The live story of a stored article (`None` for an unknown article).
+pub fn story_of_article(conn: &Connection, article: i64) -> Result<Option<i64>, Error> {
+    let story: Option<i64> = conn
+        .prepare_cached("SELECT story FROM articles WHERE id = ?1")?
+        .query_row([article], |r| r.get(0))
+        .optional()?;
+    match story {
+        Some(s) => live_story(conn, s),
+        None => Ok(None),
+    }
+}
+
+/// Per-story counts of a batch's articles, written when the batch ends (or before a merge
+/// reads them): articles, distinct outlets, first and last seen.
+#[derive(Default)]
+pub struct StoryCounts {
+    pending: BTreeMap<i64, Pending>,
+}
+
+#[derive(Default)]
+struct Pending {
+    articles: i64,
+    first: Option<String>,
+    last: Option<String>,
+    outlets: BTreeSet<String>,
+}
+
+impl StoryCounts {
+    pub fn add(&mut self, story: i64, seen: String, outlet: String) {
+        let p = self.pending.entry(story).or_default();
+        p.articles += 1;
+        if p.first.as_ref().is_none_or(|f| seen < *f) {
+            p.first = Some(seen.clone());
+        }
+        if p.last.as_ref().is_none_or(|l| seen > *l) {
+            p.last = Some(seen);
+        }
+        p.outlets.insert(outlet);
+    }
+
+    pub fn flush(&mut self, tx: &Transaction<'_>, now: &str) -> Result<(), Error> {
+        let mut outlet = tx.prepare_cached(
+            "INSERT OR IGNORE INTO story_outlets (story, outlet) VALUES (?1, ?2)",
+        )?;
+        let mut update = tx.prepare_cached(
+            "UPDATE stories SET articles = articles + ?2, outlets = outlets + ?3,
+                first_seen = min(COALESCE(first_seen, ?4), ?4),
+                last_seen = max(COALESCE(last_seen, ?5), ?5),
+                updated_at = ?6
+             WHERE id = ?1",
+        )?;
+        for (story, p) in std::mem::take(&mut self.pending) {
+            let mut new_outlets = 0i64;
+            for o in &p.outlets {
+                new_outlets += outlet.execute(params![story, o])? as i64;
+            }
+            update.execute(params![
+                story,
+                p.articles,
+                new_outlets,
+                p.first,
+                p.last,
+                now
+            ])?;
+        }
+        Ok(())
+    }
+}
+
+/// Move story `from`'s articles, outlets and counts into `into`.
+pub fn merge_story(tx: &Transaction<'_>, from: i64, into: i64, now: &str) -> Result<(), Error> {
+    tx.prepare_cached("UPDATE articles SET story = ?1 WHERE story = ?2")?
+        .execute(params![into, from])?;
+    tx.prepare_cached(
+        "INSERT OR IGNORE INTO story_outlets (story, outlet)
+         SELECT ?1, outlet FROM story_outlets WHERE story = ?2",
+    )?
+    .execute(params![into, from])?;
+    tx.prepare_cached("DELETE FROM story_outlets WHERE story = ?1")?
+        .execute([from])?;
+    tx.prepare_cached(
+        "UPDATE stories SET
+            articles = articles + (SELECT articles FROM stories WHERE id = ?2),
+            outlets = (SELECT COUNT(*) FROM story_outlets WHERE story = ?1),
+            first_seen = min(COALESCE(first_seen, (SELECT first_seen FROM stories WHERE id = ?2)),
+                             COALESCE((SELECT first_seen FROM stories WHERE id = ?2), first_seen)),
+            last_seen = max(COALESCE(last_seen, (SELECT last_seen FROM stories WHERE id = ?2)),
+                            COALESCE((SELECT last_seen FROM stories WHERE id = ?2), last_seen)),
+            updated_at = ?3
+         WHERE id = ?1",
+    )?
+    .execute(params![into, from, now])?;
+    tx.prepare_cached(
+        "UPDATE stories SET merged_into = ?1, updated_at = ?2, articles = 0, outlets = 0
+         WHERE id = ?3",
+    )?
+    .execute(params![into, now, from])?;
+    Ok(())
+}
