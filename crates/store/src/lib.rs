@@ -24,11 +24,13 @@
 //! store grows. The clusterer's state is appended as one log row per batch and folded into
 //! its tables every few dozen batches (`clusterer_state.rs`); story counts are kept on the
 //! story rows (the listing reads no articles); LSH keys of older articles are written in
-//! sorted chunks, with a fixed-size filter in memory in front of them (`lsh.rs`).
+//! sorted chunks, with a filter in memory in front of them (`lsh.rs`), sized from the
+//! table and persisted with it so that a start need not scan it (`key_filter.rs`).
 //! `CROSSWIRE_PROFILE=1` makes [`Store::profile`] record CPU time per phase.
 
 mod clusterer_state;
 mod codec;
+mod key_filter;
 mod lsh;
 pub mod profile;
 mod read;
@@ -69,8 +71,8 @@ pub struct Store {
     /// The dedup window of the last [`Store::resume`]: articles older than its half are
     /// moved to the on-disk LSH table.
     window: usize,
-    /// Which LSH keys the store's band table may hold (built on first use).
-    lsh_filter: Option<lsh::KeyFilter>,
+    /// Which LSH keys the store's band table may hold (read on resume).
+    lsh_filter: Option<key_filter::KeyFilter>,
 }
 
 impl Store {
@@ -82,18 +84,20 @@ impl Store {
 
     /// Open an existing store for reading only (`crosswire serve`): SQLite's read-only
     /// flag, no migration, nothing written, so a reader can never alter or upgrade a store
-    /// that `crosswire ingest` is writing. A missing file is an error, not a new store.
+    /// that `crosswire ingest` is writing. A missing file is an error, not a new store; a
+    /// store older than [`schema::READ_MIN_VERSION`] is refused.
     pub fn open_read_only(path: &Path) -> Result<Store, Error> {
         use rusqlite::OpenFlags;
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
         let found = schema::version(&conn)?;
-        let supported = schema::SCHEMA_VERSION;
-        if found > supported {
+        if found > schema::SCHEMA_VERSION {
+            let supported = schema::SCHEMA_VERSION;
             return Err(Error::NewerSchema { found, supported });
         }
-        if found < supported {
+        if found < schema::READ_MIN_VERSION {
+            let supported = schema::READ_MIN_VERSION;
             return Err(Error::OlderSchema { found, supported });
         }
         Ok(Store::with_connection(conn))
@@ -164,5 +168,7 @@ impl Store {
 mod tests;
 #[cfg(test)]
 mod tests_copies;
+#[cfg(test)]
+mod tests_key_filter;
 #[cfg(test)]
 mod tests_scale;

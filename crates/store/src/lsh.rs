@@ -7,11 +7,10 @@
 //! of Jaccard 0.7 ≈ 0.996, while each lookup costs [`STORE_BANDS`] B-tree probes whatever
 //! the store's size. Candidates are judged from their stored sketches, as in memory.
 //!
-//! A [`KeyFilter`] in memory (a fixed 16 MB bitmap of the keys in the table) skips the
-//! probes of keys no stored article has: most keys of a new article. Probes cost a B-tree
-//! descent each, a few microseconds; the filter leaves about one in sixteen of them at a
-//! million articles, and memory stays fixed however large the store grows (past ~10M
-//! articles the filter saturates and probes approach eight per lookup).
+//! A [`KeyFilter`] in memory (a bitmap of the keys in the table, sized from it and
+//! persisted with it: `key_filter.rs`) skips the probes of keys no stored article has:
+//! most keys of a new article. Probes cost a B-tree descent each, a few microseconds; the
+//! filter leaves about one in twelve of them or fewer.
 //!
 //! Keys are written in chunks, not per batch: random keys inserted a batch at a time would
 //! dirty one page of the table per key on every commit. Every article is always covered
@@ -20,11 +19,12 @@
 
 use crosswire_dedup::index::band_keys;
 use crosswire_dedup::{Match, Signature, Sketch, fingerprint::rank};
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::Error;
 use crate::clusterer_state::{set_state, state};
-use crate::codec::{from_sql_u64, stored_sketch, to_sql_u64};
+use crate::codec::{stored_sketch, to_sql_u64};
+use crate::key_filter::KeyFilter;
 use crate::profile::Profile;
 
 /// Band keys per article in the table.
@@ -35,55 +35,14 @@ const CHUNK: i64 = 65_536;
 /// boilerplate line) costs a bounded number of sketch reads.
 const PER_KEY: i64 = 8;
 
-/// Bits of the key filter (2^27 bits = 16 MB).
-const FILTER_BITS: u32 = 27;
-
-/// Which band keys may be in the table: a bitmap indexed by the key's top bits. No false
-/// negatives (every written key sets its bit), so a clear bit means no probe is needed.
-pub struct KeyFilter {
-    bits: Vec<u64>,
-}
-
-impl KeyFilter {
-    /// The filter of the keys in the table (one pass over it).
-    pub fn load(conn: &rusqlite::Connection) -> Result<KeyFilter, Error> {
-        let mut filter = KeyFilter {
-            bits: vec![0; 1 << (FILTER_BITS - 6)],
-        };
-        let mut stmt = conn.prepare("SELECT band FROM lsh_bands")?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            filter.insert(r.get(0)?);
-        }
-        Ok(filter)
-    }
-
-    fn slot(key: i64) -> (usize, u64) {
-        let bit = (from_sql_u64(key) >> (64 - FILTER_BITS)) as usize;
-        (bit / 64, 1u64 << (bit % 64))
-    }
-
-    fn insert(&mut self, key: i64) {
-        let (word, mask) = KeyFilter::slot(key);
-        if let Some(w) = self.bits.get_mut(word) {
-            *w |= mask;
-        }
-    }
-
-    fn may_contain(&self, key: i64) -> bool {
-        let (word, mask) = KeyFilter::slot(key);
-        self.bits.get(word).is_none_or(|w| w & mask != 0)
-    }
-}
-
 /// The table's keys of a sketch.
 pub fn store_keys(sketch: &Sketch) -> impl Iterator<Item = i64> + '_ {
     band_keys(sketch).take(STORE_BANDS).map(to_sql_u64)
 }
 
 /// The last article whose keys are in the table.
-pub fn flushed(tx: &Transaction<'_>) -> Result<i64, Error> {
-    state(tx, "lsh_flushed")
+pub fn flushed(conn: &Connection) -> Result<i64, Error> {
+    state(conn, "lsh_flushed")
 }
 
 /// Write the keys of articles after `flushed` once `due` of them (or more) are waiting.
@@ -136,7 +95,7 @@ pub fn flush_if_due(
         done = last;
     }
     set_state(tx, "lsh_flushed", done)?;
-    Ok(())
+    filter.persist(tx, done)
 }
 
 /// A copy of `sketch` among the articles in the table: exact over near over syndicated,

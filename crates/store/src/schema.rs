@@ -113,10 +113,27 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (band, article)
     ) WITHOUT ROWID;
     ",
+    // 3: the LSH key filter persisted (key_filter.rs), so that a start reads it instead of
+    // scanning lsh_bands: a base bitmap in chunks plus one row of keys per flush. A store
+    // upgraded from version 2 builds it on its first resume.
+    "
+    CREATE TABLE lsh_filter (
+        chunk INTEGER PRIMARY KEY,
+        bits  BLOB NOT NULL
+    );
+    CREATE TABLE lsh_filter_log (
+        flush INTEGER PRIMARY KEY,
+        keys  BLOB NOT NULL
+    );
+    ",
 ];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
+
+/// The oldest schema the read path (`Store::open_read_only`, listings and stories) reads:
+/// version 3 only added the writer's key filter tables.
+pub const READ_MIN_VERSION: u32 = 2;
 
 pub fn version(conn: &Connection) -> Result<u32, Error> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)

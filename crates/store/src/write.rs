@@ -6,6 +6,7 @@ use crosswire_model::{Article, CopyKind};
 use rusqlite::{OptionalExtension, params};
 
 use crate::codec::{stored_sketch, to_sql_u64};
+use crate::key_filter::KeyFilter;
 use crate::profile::Phase;
 use crate::story_rows::{StoryCounts, merge_story, story_of_article};
 use crate::{Error, Store, clusterer_state, lsh};
@@ -59,7 +60,12 @@ impl Store {
         let clusterer = clusterer_state::load(&self.conn, config)?;
         let window = window.max(1);
         self.window = window;
-        self.lsh_filter = Some(lsh::KeyFilter::load(&self.conn)?);
+        // Read (or, on a store that has none yet, built and saved) in a transaction of
+        // its own, so that it is saved even if no batch follows.
+        let tx = self.conn.transaction()?;
+        let filter = KeyFilter::load(&tx, lsh::flushed(&tx)?)?;
+        tx.commit()?;
+        self.lsh_filter = Some(filter);
         let mut stream = StoryStream::new(clusterer, window);
 
         let mut stmt = self.conn.prepare(
@@ -105,13 +111,13 @@ impl Store {
             tx.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM articles", [], |r| {
                 r.get(0)
             })?;
-        let on_disk = lsh::flushed(&tx)? > 0;
+        let flushed = lsh::flushed(&tx)?;
+        let on_disk = flushed > 0;
         // Taken for the batch and put back when it commits; after a failed batch it is
-        // loaded again (it may then have bits of keys whose writing was rolled back, which
-        // costs a probe, never a miss).
+        // read again from the store (which the batch's rollback left as it was).
         let mut filter = match self.lsh_filter.take() {
             Some(f) => f,
-            None => lsh::KeyFilter::load(&tx)?,
+            None => KeyFilter::load(&tx, flushed)?,
         };
         let mut counts = StoryCounts::default();
         {
