@@ -320,7 +320,22 @@ fn match_at(s: &Sentence, i: usize) -> Option<(usize, usize, DateExpr)> {
     None
 }
 
-fn day(d: NaiveDate, inferred: bool) -> ResolvedDate {
+/// A span from day `start` to day `end` (a count "since April 28" up to its report day);
+/// a single day when they are equal.
+pub(crate) fn period(start: NaiveDate, end: NaiveDate, inferred: bool) -> ResolvedDate {
+    if start >= end {
+        return day(start, inferred);
+    }
+    ResolvedDate {
+        start,
+        end,
+        granularity: Granularity::Period,
+        iso: format!("{}/{}", start.format("%Y-%m-%d"), end.format("%Y-%m-%d")),
+        inferred,
+    }
+}
+
+pub(crate) fn day(d: NaiveDate, inferred: bool) -> ResolvedDate {
     ResolvedDate {
         start: d,
         end: d,

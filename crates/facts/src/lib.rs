@@ -31,13 +31,14 @@ mod group;
 pub mod lexicon;
 mod numbers;
 mod timeline;
+mod unnamed;
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use chrono::NaiveDate;
 use crosswire_model::Article;
-use crosswire_model::facts::{Bound, DateMention, EntityKind, Facts, Statement};
+use crosswire_model::facts::{Bound, DateMention, EntityKind, Facts, Statement, UNNAMED_ROLE};
 use crosswire_text::{content_terms, fold};
 
 use crate::attribution::Attribution;
@@ -82,42 +83,57 @@ pub fn extract(articles: &[Article]) -> Facts {
         mentions: &mentions,
         by_sentence: &by_sentence,
         table: &table,
+        lower: &lower,
     };
     let mut statements = Vec::new();
     let mut claims = Vec::new();
     // Speakers so far in the current article, for pronouns and "the statement".
-    let mut recent: Vec<(usize, String, Option<String>)> = Vec::new();
+    let mut recent: Vec<(usize, Speaker)> = Vec::new();
     let mut current_article = usize::MAX;
     let mut carry = carry::SourceCarry::default();
     // Each attribution's resolved speaker, per sentence, for the timeline's texts.
     let mut speakers: Vec<Vec<Option<String>>> = Vec::with_capacity(sents.len());
     // One display form per speaker key, so spelling variants read as one speaker.
     let mut display: HashMap<String, String> = HashMap::new();
+    // Per sentence, the scopes of its counts of events, for dating them on the timeline.
+    let mut tallies: Vec<Option<timeline::Tally>> = Vec::with_capacity(sents.len());
     for (si, s) in sents.iter().enumerate() {
         if s.article != current_article {
             current_article = s.article;
             recent.clear();
         }
-        let mut resolved: Vec<Option<(String, Option<String>)>> = Vec::new();
+        let mut resolved: Vec<Option<Speaker>> = Vec::new();
         for a in &attrs[si] {
-            let r = resolver.resolve(si, a, &recent).map(|(name, role)| {
-                let shown = display.entry(entities::key(&name)).or_insert(name);
-                (shown.clone(), role)
+            let r = resolver.resolve(si, a, &recent).map(|mut sp| {
+                if !sp.unnamed {
+                    let shown = display.entry(entities::key(&sp.name)).or_insert(sp.name);
+                    sp.name = shown.clone();
+                }
+                sp
             });
-            if let Some((name, role)) = r.as_ref().filter(|(n, _)| names_someone(n)) {
+            if let Some(sp) = r.as_ref().filter(|sp| names_someone(&sp.name)) {
                 let (text, direct) = attribution::content_text(s, &a.content);
                 if text.split_whitespace().count() >= 3 {
+                    // An unnamed speaker is shown as described, with the role that says
+                    // it is unnamed, never as a named speaker.
+                    let (speaker, speaker_text, role) = if sp.unnamed {
+                        let role = Some(UNNAMED_ROLE.to_string());
+                        (sp.name.clone(), a.speaker.clone(), role)
+                    } else {
+                        let role = sp.role.clone().or_else(|| a.role.clone());
+                        (sp.name.clone(), a.speaker.clone(), role)
+                    };
                     statements.push(Statement {
-                        speaker: name.clone(),
-                        speaker_text: a.speaker.clone(),
-                        role: role.clone().or_else(|| a.role.clone()),
+                        speaker,
+                        speaker_text,
+                        role,
                         verb: a.verb.clone(),
                         text,
                         direct,
                         citation: s.cite.clone(),
                     });
                 }
-                recent.push((si, name.clone(), role.clone()));
+                recent.push((si, sp.clone()));
             }
             resolved.push(r);
         }
@@ -127,10 +143,27 @@ pub fn extract(articles: &[Article]) -> Facts {
                 .iter()
                 .position(|x| std::ptr::eq(x, a))
                 .and_then(|k| resolved.get(k).cloned().flatten())
-                .map(|(n, _)| n)
+                .map(|sp| sp.name)
                 .filter(|n| names_someone(n) && !attribution::is_pronoun(n))
         };
         let mut found = claims::find(s, attrs_here, &source_of);
+        let counts: Vec<&facts::QuantityClaim> =
+            found.iter().filter(|c| c.event_class.is_some()).collect();
+        tallies.push((!counts.is_empty()).then(|| {
+            timeline::Tally {
+                scopes: counts
+                    .iter()
+                    .filter_map(|c| {
+                        let k = s
+                            .dates
+                            .iter()
+                            .position(|d| c.scope.as_deref() == Some(&d.text))?;
+                        let class = c.event_class.as_deref().unwrap_or("");
+                        Some((k, format!("{}|{class}", c.counted_key)))
+                    })
+                    .collect(),
+            }
+        }));
         carry.apply(si, s, attrs_here.is_empty(), &mut found);
         claims.extend(found);
         speakers.push(
@@ -138,7 +171,8 @@ pub fn extract(articles: &[Article]) -> Facts {
                 .iter()
                 .map(|r| {
                     r.as_ref()
-                        .map(|(n, _)| n.clone())
+                        .filter(|sp| !sp.unnamed)
+                        .map(|sp| sp.name.clone())
                         .filter(|n| names_someone(n) && !attribution::is_pronoun(n))
                 })
                 .collect(),
@@ -162,7 +196,7 @@ pub fn extract(articles: &[Article]) -> Facts {
                 .collect()
         })
         .collect();
-    let timeline = timeline::build(&sents, &attrs, &speakers, &named);
+    let timeline = timeline::build(&sents, &attrs, &speakers, &named, &tallies, &refs);
     Facts {
         reference_date: story_date,
         claims,
@@ -319,45 +353,73 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "release",
 ];
 
+/// A resolved speaker: the name to show (or the description of an unnamed one), a role,
+/// and whether the story leaves it unnamed ("sources", "officials", "the ministry").
+#[derive(Debug, Clone)]
+struct Speaker {
+    name: String,
+    role: Option<String>,
+    unnamed: bool,
+}
+
+impl Speaker {
+    fn named(name: String, role: Option<String>) -> Self {
+        Speaker {
+            name,
+            role,
+            unnamed: false,
+        }
+    }
+}
+
 /// Turns an attribution's speaker phrase into the name to show, with a role.
 struct SpeakerResolver<'a> {
     sents: &'a [Sentence<'a>],
     mentions: &'a [Mention],
     by_sentence: &'a [Vec<usize>],
     table: &'a EntityTable,
+    /// Words the story writes in lowercase somewhere.
+    lower: &'a HashSet<String>,
 }
 
 impl SpeakerResolver<'_> {
-    fn resolve(
-        &self,
-        si: usize,
-        a: &Attribution,
-        recent: &[(usize, String, Option<String>)],
-    ) -> Option<(String, Option<String>)> {
+    fn resolve(&self, si: usize, a: &Attribution, recent: &[(usize, Speaker)]) -> Option<Speaker> {
         let speaker = a.speaker.trim();
         if speaker.is_empty() {
             // "... and says ...": the previous speaker of this sentence.
             return recent
                 .iter()
                 .rev()
-                .find(|(s, _, _)| *s == si)
-                .map(|(_, n, r)| (n.clone(), r.clone()));
+                .find(|(s, _)| *s == si)
+                .map(|(_, sp)| sp.clone());
         }
         let folded = fold(speaker);
         if attribution::is_pronoun(speaker) {
             if matches!(folded.as_str(), "he" | "she") {
-                return self.last_person(si, a.speaker_toks.start);
+                return self
+                    .last_person(si, a.speaker_toks.start)
+                    .map(|(n, r)| Speaker::named(n, r));
             }
             // "they"/"it": the previous speaker, if in this or the previous sentence.
             return recent
                 .iter()
                 .rev()
-                .find(|(s, _, _)| si.saturating_sub(*s) <= 1)
-                .map(|(_, n, r)| (n.clone(), r.clone()));
+                .find(|(s, _)| si.saturating_sub(*s) <= 1)
+                .map(|(_, sp)| sp.clone());
+        }
+        let sentence = self.sents.get(si)?;
+        // "Turkish sources", "a source close to X": described, not named, whatever names
+        // the description holds.
+        if unnamed::anonymous_head(sentence, &a.speaker_toks) {
+            return Some(Speaker {
+                name: strip_determiner(speaker).to_string(),
+                role: None,
+                unnamed: true,
+            });
         }
         // The whole phrase names an entity ("the Turkish defence ministry").
         if let Some(e) = self.table.lookup(strip_determiner(speaker)) {
-            return Some((e.name.clone(), e.roles.first().cloned()));
+            return Some(Speaker::named(e.name.clone(), e.roles.first().cloned()));
         }
         // A name inside the speaker phrase: a person first, then an organization.
         let inside: Vec<&Mention> = self.by_sentence[si]
@@ -375,7 +437,7 @@ impl SpeakerResolver<'_> {
                         continue;
                     }
                     let role = m.role.clone().or_else(|| e.roles.first().cloned());
-                    return Some((e.name.clone(), role));
+                    return Some(Speaker::named(e.name.clone(), role));
                 }
             }
         }
@@ -384,19 +446,23 @@ impl SpeakerResolver<'_> {
         if lower_phrase && bare.len() < speaker.len() {
             // "the statement": whoever spoke last in this article.
             if DOCUMENT_NOUNS.contains(&fold(bare).as_str()) {
-                return recent.last().map(|(_, n, r)| (n.clone(), r.clone()));
+                return recent.last().map(|(_, sp)| sp.clone());
             }
             // "the opposition figure": an earlier speaker described with the same words.
             let words: Vec<String> = fold(bare).split_whitespace().map(str::to_string).collect();
-            if let Some((_, n, r)) = recent.iter().rev().find(|(_, n, _)| {
-                let f = fold(n);
+            if let Some((_, sp)) = recent.iter().rev().find(|(_, sp)| {
+                let f = fold(&sp.name);
                 let have: HashSet<&str> = f.split_whitespace().collect();
                 words.iter().all(|w| have.contains(w.as_str()))
             }) {
-                return Some((n.clone(), r.clone()));
+                return Some(sp.clone());
             }
         }
-        Some((bare.to_string(), a.role.clone()))
+        Some(Speaker {
+            name: bare.to_string(),
+            role: a.role.clone(),
+            unnamed: unnamed::is_unnamed(sentence, &a.speaker_toks, self.lower),
+        })
     }
 
     /// The last person mentioned in this article before token `tok` of sentence `si`.

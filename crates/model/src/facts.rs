@@ -183,11 +183,16 @@ pub struct GroupValue {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Statement {
     /// The speaker resolved to the fullest name the story gives ("Hulusi Akar"), else as
-    /// written without a leading article ("Turkish Defense Ministry", "rescue workers").
+    /// written without a leading article ("Turkish Defense Ministry", "rescue workers"). A
+    /// speaker the story describes but does not name ("Sources", "Turkish officials",
+    /// "witnesses", "the ministry") keeps its description here and has the role "unnamed
+    /// source" (`Statement::is_unnamed`).
     pub speaker: String,
-    /// The speaker as this sentence writes it ("Akar", "the ministry", "He").
+    /// The speaker as this sentence writes it ("Akar", "the ministry", "He", "Turkish
+    /// sources").
     pub speaker_text: String,
-    /// Title or role of the speaker when the story gives one ("Turkish Defense Minister").
+    /// Title or role of the speaker when the story gives one ("Turkish Defense Minister"),
+    /// or "unnamed source" for a speaker the story does not name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
     /// The reporting verb as written ("said", "told", "according to", "denies").
@@ -230,7 +235,16 @@ const STANCE_VERB_STEMS: &[&str] = &[
     "call",
 ];
 
+/// The role of a speaker the story describes but does not name ("sources said",
+/// "officials said"): such a speaker is attributable, never a named speaker.
+pub const UNNAMED_ROLE: &str = "unnamed source";
+
 impl Statement {
+    /// True when the story does not name the speaker ("sources said", "officials said").
+    pub fn is_unnamed(&self) -> bool {
+        self.role.as_deref() == Some(UNNAMED_ROLE)
+    }
+
     /// The reporting verb, lowercase, when it changes the meaning of the reported words
     /// ("denies", "warned", "claimed"); `None` for neutral ones ("said", "told").
     pub fn stance_verb(&self) -> Option<String> {
@@ -272,7 +286,8 @@ pub struct Entity {
     pub articles: Vec<String>,
 }
 
-/// How precise a resolved date is.
+/// How precise a resolved date is. `Period` is a span between two stated days, such as a
+/// count "since April 28" up to the day it was reported (`2019-04-28/2019-05-13`).
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
@@ -283,6 +298,7 @@ pub enum Granularity {
     Month,
     Season,
     Year,
+    Period,
 }
 
 /// A date expression resolved to the calendar.
@@ -294,7 +310,7 @@ pub struct ResolvedDate {
     pub end: NaiveDate,
     pub granularity: Granularity,
     /// ISO 8601 form: `2019-05-20` (day), `2019-W20` (week), `2019-05` (month),
-    /// `2018-06/2018-08` (season), `2019` (year).
+    /// `2018-06/2018-08` (season), `2019` (year), `2019-04-28/2019-05-13` (period).
     pub iso: String,
     /// True when the article had no publication date and the story's date was used.
     pub inferred: bool,

@@ -1,18 +1,29 @@
 //! The story's dated events: every resolved date of a sentence that is not a period bound
 //! ("since May") or the day of a report whose reported event has its own date becomes an
 //! event. Its text is short: the main clause of what happened, without attribution and
-//! date phrases. Events on the same date that share wording or names are merged across
-//! articles; the result is in date order.
+//! date phrases.
+//!
+//! A count of an event (a tally: killed, displaced, struck) is dated by its own scope, not
+//! by the day it was reported: "since April 28 ... a total of 18" is the period from April
+//! 28 to the report day, "as of Monday" is Monday.
+//!
+//! One event told by several sentences, at the same or at a coarser date, is collapsed into
+//! one row by [`merge`]; the result is in date order.
+
+mod merge;
 
 use std::collections::HashSet;
 
-use crosswire_model::facts::{EntityKind, Granularity, TimelineEvent};
+use chrono::NaiveDate;
+use crosswire_model::facts::{EntityKind, Granularity, ResolvedDate, TimelineEvent};
 use crosswire_text::content_terms;
 
 use crate::attribution::Attribution;
 use crate::dates::DateSpan;
 use crate::doc::Sentence;
 use crate::lexicon;
+
+use merge::{Candidate, EventKey};
 
 /// Prepositions that make a date the start or end of a period rather than the day of an
 /// event ("since April 25", "as of Monday").
@@ -27,6 +38,11 @@ const PERIOD_PREPOSITIONS: &[&str] = &[
     "throughout",
     "before",
 ];
+
+/// Period prepositions that open a count's period ("since April 28", "from May 1").
+const PERIOD_STARTS: &[&str] = &["since", "from"];
+/// Period prepositions that give the moment a count stands at ("as of Monday").
+const PERIOD_ENDS: &[&str] = &["as of", "by", "until", "till", "through"];
 
 /// Words a sentence needs besides its dates to describe an event.
 const MIN_EVENT_TERMS: usize = 4;
@@ -172,8 +188,13 @@ fn short_text(s: &Sentence, d: &DateSpan, span: std::ops::Range<usize>) -> Strin
         || d.end
             .checked_sub(1)
             .is_some_and(|e| chosen.last() == Some(&e));
+    // A count's own period ("since April 28", "as of Monday") is the date column too.
     let adverbial = match d.prep.as_deref() {
-        Some(p) => matches!(p, "on" | "in" | "at" | "during" | "last" | "this"),
+        Some(p) => {
+            matches!(p, "on" | "in" | "at" | "during" | "last" | "this")
+                || PERIOD_STARTS.contains(&p)
+                || PERIOD_ENDS.contains(&p)
+        }
         None => at_edge || d.start > 0 && lexicon::REPORTING_VERBS.contains(&s.word(d.start - 1)),
     };
     let mut kept: Vec<usize> = chosen
@@ -311,30 +332,6 @@ fn terms(text: &str) -> HashSet<String> {
     content_terms(text).into_iter().collect()
 }
 
-fn similar(a: &HashSet<String>, b: &HashSet<String>) -> bool {
-    let common = a.intersection(b).count();
-    let smaller = a.len().min(b.len()).max(1);
-    common >= 4 && common * 3 >= smaller
-}
-
-/// What an event is matched on: its terms and the people and other names in it.
-struct EventKey {
-    terms: HashSet<String>,
-    people: HashSet<String>,
-    names: HashSet<String>,
-}
-
-impl EventKey {
-    /// The same event told in other words: similar wording, or a person in common and
-    /// a few words besides, or two names in common and a few words besides.
-    fn same_event(&self, other: &EventKey) -> bool {
-        let common = self.terms.intersection(&other.terms).count();
-        similar(&self.terms, &other.terms)
-            || (common >= 3 && self.people.intersection(&other.people).next().is_some())
-            || (common >= 3 && self.names.intersection(&other.names).count() >= 2)
-    }
-}
-
 /// Whether a date only describes the noun after it ("a September ceasefire", "the May 18
 /// agreement", "its 2018 offensive"): it dates that thing, not what the sentence reports,
 /// so it gives the sentence no event date.
@@ -356,20 +353,101 @@ fn attributive(s: &Sentence, d: &DateSpan) -> bool {
     determiner && noun_follows
 }
 
+/// The counts of events a sentence states (killed, displaced, struck...), as far as the
+/// timeline needs them: which of the sentence's dates scope a count.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Tally {
+    /// For each count with a scope ("since April 28"): the index of the scope among the
+    /// sentence's dates, and what is counted ("health facil|struck": counted key and event
+    /// class, as in claim groups).
+    pub scopes: Vec<(usize, String)>,
+}
+
+/// The date a tally sentence's count stands for.
+struct TallyDate {
+    /// Index of the date phrase that scopes the count.
+    scope: usize,
+    date: ResolvedDate,
+    /// Index of the report day that ends the period, when the sentence gives one.
+    absorbed: Option<usize>,
+    /// True when the period runs to the article's day for want of a stated end: the count
+    /// may stand at any day up to it.
+    open_end: bool,
+}
+
+/// The date a tally sentence's count stands for: "since April 28 ... told Reuters on
+/// Monday" is April 28 to Monday; "as of Monday" is Monday. `None` when the count has no
+/// scope of its own: the sentence's dates are read as for any other sentence.
+fn tally_date(
+    s: &Sentence,
+    tally: &Tally,
+    in_content: &dyn Fn(&DateSpan) -> bool,
+    report_day: Option<(NaiveDate, bool)>,
+) -> Option<TallyDate> {
+    let with_prep = |list: &[&str]| {
+        tally.scopes.iter().map(|(k, _)| *k).find(|&k| {
+            s.dates.get(k).is_some_and(|d| {
+                d.resolved.is_some() && d.prep.as_deref().is_some_and(|p| list.contains(&p))
+            })
+        })
+    };
+    let end_at = with_prep(PERIOD_ENDS);
+    let Some(k) = with_prep(PERIOD_STARTS) else {
+        let k = end_at?;
+        return Some(TallyDate {
+            scope: k,
+            date: s.dates.get(k)?.resolved.clone()?,
+            absorbed: None,
+            open_end: false,
+        });
+    };
+    let since = s.dates.get(k)?.resolved.as_ref()?;
+    // The count runs to its stated end, else to the day the sentence reports it on ("...,
+    // OCHA told Reuters on Monday"), else to the article's day.
+    let report = s.dates.iter().position(|d| {
+        d.resolved
+            .as_ref()
+            .is_some_and(|r| r.granularity == Granularity::Day)
+            && d.prep
+                .as_deref()
+                .is_none_or(|p| !PERIOD_PREPOSITIONS.contains(&p))
+            && !in_content(d)
+    });
+    let (end, absorbed) = match end_at.or(report) {
+        Some(e) => {
+            let r = s.dates.get(e)?.resolved.as_ref()?;
+            ((r.end, r.inferred), Some(e))
+        }
+        None => (report_day?, None),
+    };
+    if end.0 < since.start {
+        return None;
+    }
+    Some(TallyDate {
+        scope: k,
+        date: crate::dates::period(since.start, end.0, since.inferred || end.1),
+        absorbed,
+        open_end: absorbed.is_none(),
+    })
+}
+
 /// Build the timeline from sentences whose dates are resolved. `attributions` (per
 /// sentence) separate a reported event from the report of it: in "X announced Sunday that
 /// Y happened on May 18" the event is Y on May 18 and Sunday is not an event date.
 /// `speakers` (per sentence, per attribution) are the resolved speakers, which replace a
 /// pronoun opening an event text ("He said ..." → "Jane Roe said ..."). `entities` (per
 /// sentence) are the names mentioned, for matching one event told in different words.
+/// `tallies` (per sentence) are its counts of events, dated by their own scope;
+/// `report_days` (per article) the day each article reports from, and whether inferred.
 pub(crate) fn build(
     sentences: &[Sentence],
     attributions: &[Vec<Attribution>],
     speakers: &[Vec<Option<String>>],
     entities: &[Vec<SentenceEntity>],
+    tallies: &[Option<Tally>],
+    report_days: &[(Option<NaiveDate>, bool)],
 ) -> Vec<TimelineEvent> {
-    let mut events: Vec<(TimelineEvent, EventKey, usize)> = Vec::new();
-    let mut order = 0;
+    let mut cands: Vec<Candidate> = Vec::new();
     let no_attrs: Vec<Attribution> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         let attrs = attributions.get(si).unwrap_or(&no_attrs);
@@ -397,14 +475,29 @@ pub(crate) fn build(
             && s.dates
                 .iter()
                 .any(|d| is_day(d) && !is_period(d) && in_content(d));
-        for d in &s.dates {
-            let Some(date) = &d.resolved else { continue };
-            if has_day && date.granularity != Granularity::Day {
-                continue;
-            }
-            if is_period(d) || (reported_day && !in_content(d)) || attributive(s, d) {
-                continue;
-            }
+        let report_day = report_days
+            .get(s.article)
+            .and_then(|&(d, inferred)| d.map(|d| (d, inferred)));
+        let tally = tallies
+            .get(si)
+            .and_then(Option::as_ref)
+            .and_then(|t| tally_date(s, t, &in_content, report_day));
+        for (di, d) in s.dates.iter().enumerate() {
+            let own = tally.as_ref().filter(|t| t.scope == di);
+            let date = match &tally {
+                Some(t) if t.scope == di => &t.date,
+                Some(t) if t.absorbed == Some(di) => continue,
+                _ => {
+                    let Some(date) = &d.resolved else { continue };
+                    if has_day && date.granularity != Granularity::Day {
+                        continue;
+                    }
+                    if is_period(d) || (reported_day && !in_content(d)) || attributive(s, d) {
+                        continue;
+                    }
+                    date
+                }
+            };
             let outside: usize = (0..s.len())
                 .filter(|&k| s.date_at(k).is_none() && !crosswire_text::is_stopword(s.word(k)))
                 .count();
@@ -434,9 +527,18 @@ pub(crate) fn build(
             }
             let mut key = EventKey {
                 terms: t,
-                people: HashSet::new(),
-                names: HashSet::new(),
+                ..EventKey::default()
             };
+            // What a count dated by its scope counts: the same thing counted over the same
+            // period is one row, however the sentences word it.
+            if let Some(t) = tallies.get(si).and_then(Option::as_ref) {
+                key.counts = t
+                    .scopes
+                    .iter()
+                    .filter(|(k, _)| *k == di)
+                    .map(|(_, c)| c.clone())
+                    .collect();
+            }
             for (r, name, kind) in entities.get(si).into_iter().flatten() {
                 if r.start >= span.start && r.end <= span.end {
                     if *kind == EntityKind::Person {
@@ -445,48 +547,15 @@ pub(crate) fn build(
                     key.names.insert(name.clone());
                 }
             }
-            let label = s.cite.label.clone();
-            let same = events
-                .iter_mut()
-                .find(|(e, ek, _)| e.date.iso == date.iso && ek.same_event(&key));
-            match same {
-                Some((e, ek, _)) => {
-                    if !e.outlets.contains(&label) {
-                        e.outlets.push(label);
-                    }
-                    if !e.citations.contains(&s.cite) {
-                        e.citations.push(s.cite.clone());
-                    }
-                    // A date known from a dated article beats an inferred one.
-                    if e.date.inferred && !date.inferred {
-                        e.date = date.clone();
-                    }
-                    ek.people.extend(key.people);
-                    ek.names.extend(key.names);
-                }
-                None => {
-                    events.push((
-                        TimelineEvent {
-                            date: date.clone(),
-                            text,
-                            sentence: s.text.trim().to_string(),
-                            outlets: vec![label],
-                            citations: vec![s.cite.clone()],
-                        },
-                        key,
-                        order,
-                    ));
-                    order += 1;
-                }
-            }
+            cands.push(Candidate {
+                date: date.clone(),
+                text,
+                sentence: s.text.trim().to_string(),
+                cite: s.cite.clone(),
+                key,
+                open_end: own.is_some_and(|t| t.open_end),
+            });
         }
     }
-    events.sort_by(|(a, _, oa), (b, _, ob)| {
-        a.date
-            .start
-            .cmp(&b.date.start)
-            .then(b.date.granularity.cmp(&a.date.granularity))
-            .then(oa.cmp(ob))
-    });
-    events.into_iter().map(|(e, _, _)| e).collect()
+    merge::collapse(&cands)
 }
