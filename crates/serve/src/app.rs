@@ -2,23 +2,29 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use crosswire::model::Digest;
 use crosswire::pipeline::{self, DigestOptions};
 use crosswire::report;
 use crosswire::store::{Store, StorySummary};
 
+use crate::cache::{CacheStats, Page, PageCache, PageKey, PageKind, etag_of, none_match};
 use crate::pages;
-use crate::response::Response;
+use crate::response::{HTML, JSON, Response};
 
 /// Stories per page of the HTML list.
 pub const PAGE_SIZE: usize = 100;
+/// Bounds of the cache of rendered story pages: pages, and bytes of page bodies.
+pub const CACHE_PAGES: usize = 512;
+pub const CACHE_BYTES: usize = 64 << 20;
 
-/// The web application: where the store is and how digests are made.
+/// The web application: where the store is, how digests are made, and the story pages
+/// made so far (shared by clones, so by every worker thread).
 #[derive(Debug, Clone)]
 pub struct App {
     db: PathBuf,
     options: DigestOptions,
+    cache: Arc<PageCache>,
 }
 
 /// What a request asks for.
@@ -55,7 +61,19 @@ impl App {
                 words,
                 ..DigestOptions::default()
             },
+            cache: Arc::new(PageCache::new(CACHE_PAGES, CACHE_BYTES)),
         }
+    }
+
+    /// The same app with a page cache of other bounds (0 pages: no cache).
+    pub fn with_cache(mut self, pages: usize, bytes: usize) -> App {
+        self.cache = Arc::new(PageCache::new(pages, bytes));
+        self
+    }
+
+    /// The page cache's size and hit counts so far.
+    pub fn cache_stats(&self) -> CacheStats {
+        self.cache.stats()
     }
 
     pub fn db(&self) -> &Path {
@@ -66,6 +84,27 @@ impl App {
     /// (`/story/3?x=1`). Never panics: a failure inside a stage becomes a 500, logged to
     /// stderr with the request.
     pub fn handle(&self, method: &str, target: &str) -> Response {
+        self.handle_conditional(method, target, None)
+    }
+
+    /// [`App::handle`] for a request that may carry an `If-None-Match` header: a 200
+    /// whose entity tag it names becomes a 304 without a body.
+    pub fn handle_conditional(
+        &self,
+        method: &str,
+        target: &str,
+        if_none_match: Option<&str>,
+    ) -> Response {
+        let response = self.answer(method, target);
+        match (&response.etag, if_none_match) {
+            (Some(etag), Some(header)) if response.status == 200 && none_match(header, etag) => {
+                response.not_modified()
+            }
+            _ => response,
+        }
+    }
+
+    fn answer(&self, method: &str, target: &str) -> Response {
         let path = target.split(['?', '#']).next().unwrap_or_default();
         let query = target
             .split_once('?')
@@ -119,10 +158,7 @@ impl App {
                 let stories = store.stories()?;
                 Ok(Response::html(pages::story_list(&stories, page, PAGE_SIZE)))
             }
-            Route::Story(id) => {
-                let digest = self.digest(id)?;
-                Ok(Response::html(pages::story(&digest)))
-            }
+            Route::Story(id) => self.story_page(id, PageKind::Html),
             Route::ApiList => {
                 let offset = param(query, "offset")
                     .map(|v| parse_count(v, "offset"))
@@ -144,28 +180,62 @@ impl App {
                 body.push('\n');
                 Ok(Response::json(body))
             }
-            Route::ApiStory(id) => Ok(Response::json(report::json(&self.digest(id)?))),
+            Route::ApiStory(id) => self.story_page(id, PageKind::Json),
             Route::Health => {
                 let store = self.open()?;
+                let cache = self.cache.stats();
                 let doc = serde_json::json!({
                     "status": "ok",
                     "version": env!("CARGO_PKG_VERSION"),
                     "store_schema_version": store.schema_version()?,
                     "digest_schema_version": crosswire::model::DIGEST_SCHEMA_VERSION,
                     "articles": store.article_count()?,
+                    "page_cache": {
+                        "pages": cache.entries,
+                        "bytes": cache.bytes,
+                        "hits": cache.hits,
+                        "misses": cache.misses,
+                    },
                 });
                 Ok(Response::json(format!("{doc}\n")))
             }
         }
     }
 
-    /// The digest of stored story `id`, as `crosswire digest --db --story` makes it.
-    fn digest(&self, id: u64) -> Result<Digest, Failure> {
+    /// The digest page of stored story `id` (as `crosswire digest --db --story` makes it),
+    /// from the cache when the story has not changed since it was made.
+    fn story_page(&self, id: u64, kind: PageKind) -> Result<Response, Failure> {
+        let content_type = match kind {
+            PageKind::Html => HTML,
+            PageKind::Json => JSON,
+        };
+        let not_found = || Failure::NotFound(format!("no story {id}"));
         let store = self.open()?;
-        let story = store
-            .story(id)?
-            .ok_or_else(|| Failure::NotFound(format!("no story {id}")))?;
-        Ok(pipeline::digest(&story, &self.options))
+        let version = store.story_version(id)?.ok_or_else(not_found)?;
+        let key = PageKey {
+            kind,
+            story: version.id,
+            words: self.options.words,
+        };
+        if let Some(page) = self.cache.get(&key, &version) {
+            return Ok(Response::page(content_type, &page));
+        }
+        let story = store.story(version.id)?.ok_or_else(not_found)?;
+        let digest = pipeline::digest(&story, &self.options);
+        let body = match kind {
+            PageKind::Html => pages::story(&digest),
+            PageKind::Json => report::json(&digest),
+        };
+        let page = Arc::new(Page {
+            etag: etag_of(&body),
+            body,
+        });
+        // Kept only if no ingest changed the story while it was read (each statement of a
+        // read sees the latest commit): then the page is exactly that version's.
+        if store.story_version(id)?.as_ref() == Some(&version) {
+            self.cache.insert(key, version, page.clone());
+        }
+        Ok(Response::page(content_type, &page))
     }
 
     /// The store, opened for this request. A missing file is an error, not a new empty store.

@@ -6,9 +6,12 @@
 //! moves requests from the network to [`App::handle`] and responses back.
 //!
 //! ```text
-//! request ─Server (tiny_http worker threads)─▶ App::handle ─route─▶ Store::open_read_only (per request)
-//!   ─▶ Store::stories / Store::story ─▶ pipeline::digest ─▶ report::html / report::json
-//!   ─▶ Response (status, Content-Type with charset, security headers) ─▶ client
+//! request ─Server (tiny_http worker threads)─▶ App::handle_conditional ─route─▶
+//!   Store::open_read_only (per request) ─▶ Store::stories, or for a story page:
+//!   Store::story_version ─▶ PageCache hit? else Store::story ─▶ pipeline::digest
+//!   ─▶ pages::story / report::json (kept in the PageCache)
+//!   ─▶ Response (status, Content-Type with charset, security headers, ETag; a 304 when
+//!      If-None-Match names the ETag) ─▶ client
 //! ```
 //!
 //! Routes ([`App::handle`], documented for users in `docs/api.md`): `GET /` the story list,
@@ -23,6 +26,13 @@
 //!   lets `crosswire ingest` keep writing meanwhile (readers never block the writer). It is
 //!   opened with SQLite's read-only flag (`Store::open_read_only`): nothing is ever written,
 //!   and a store from an older build is reported, not upgraded behind the writer's back.
+//! * **Story pages are cached per story version** (`cache.rs`): a digest costs
+//!   milliseconds to seconds, a version check one row. A story's articles only ever grow
+//!   and each ingest that changes a story bumps its article count in the same
+//!   transaction, so (live id, article count) names the content; a page is kept only if
+//!   the version read before and after the story is the same. Every 200 carries a strong
+//!   `ETag` (a hash of the body), so a client revalidating (`Cache-Control: no-cache`)
+//!   with `If-None-Match` gets a 304 without the body.
 //! * **tiny_http** serves HTTP/1.1: blocking, a few worker threads, four small dependencies
 //!   (`ascii`, `chunked_transfer`, `httpdate`, `log`) and no async runtime, so it adds a few
 //!   seconds to a clean build on two cores where hyper/axum + tokio would add a minute. The
@@ -34,11 +44,13 @@
 //!   stage becomes a 500, never a dead worker.
 
 mod app;
+mod cache;
 mod pages;
 mod response;
 mod server;
 
 pub use app::App;
+pub use cache::CacheStats;
 pub use response::Response;
 pub use server::{Running, Server};
 

@@ -1,5 +1,6 @@
 //! What a route answers: status, body and headers, independent of the HTTP library.
 
+use crate::cache::{Page, etag_of};
 use crate::pages;
 
 /// The policy every response carries: no scripts, no remote or inline resources except
@@ -18,24 +19,48 @@ pub struct Response {
     pub body: String,
     /// The methods a 405 names in its `Allow` header.
     pub allow: Option<&'static str>,
+    /// The strong entity tag of the body (`ETag`), on every 200 and 304.
+    pub etag: Option<String>,
 }
 
 impl Response {
     pub fn html(body: String) -> Response {
+        Response::ok(HTML, body)
+    }
+
+    pub fn json(body: String) -> Response {
+        Response::ok(JSON, body)
+    }
+
+    /// A 200 with the entity tag of its body.
+    fn ok(content_type: &'static str, body: String) -> Response {
         Response {
             status: 200,
-            content_type: HTML,
+            content_type,
+            etag: Some(etag_of(&body)),
             body,
             allow: None,
         }
     }
 
-    pub fn json(body: String) -> Response {
+    /// A 200 of a page already rendered and tagged (the page cache).
+    pub fn page(content_type: &'static str, page: &Page) -> Response {
         Response {
             status: 200,
-            content_type: JSON,
-            body,
+            content_type,
+            body: page.body.clone(),
             allow: None,
+            etag: Some(page.etag.clone()),
+        }
+    }
+
+    /// The 304 that answers a conditional request whose `If-None-Match` names this 200's
+    /// entity tag: same headers, no body.
+    pub fn not_modified(self) -> Response {
+        Response {
+            status: 304,
+            body: String::new(),
+            ..self
         }
     }
 
@@ -52,19 +77,24 @@ impl Response {
             content_type,
             body,
             allow: None,
+            etag: None,
         }
     }
 
     /// Every header besides those the HTTP library adds (Date, Content-Length, Server).
-    pub fn headers(&self) -> Vec<(&'static str, &'static str)> {
+    pub fn headers(&self) -> Vec<(&'static str, &str)> {
         let mut h = vec![
             ("Content-Type", self.content_type),
             ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
             ("X-Content-Type-Options", "nosniff"),
             ("Referrer-Policy", "no-referrer"),
-            // Stories change with every ingest: revalidate instead of showing stale pages.
+            // Stories change with every ingest: revalidate (If-None-Match) instead of
+            // showing stale pages.
             ("Cache-Control", "no-cache"),
         ];
+        if let Some(etag) = &self.etag {
+            h.push(("ETag", etag));
+        }
         if let Some(allow) = self.allow {
             h.push(("Allow", allow));
         }
@@ -76,6 +106,7 @@ impl Response {
 pub fn reason(status: u16) -> &'static str {
     match status {
         200 => "OK",
+        304 => "Not Modified",
         400 => "Bad Request",
         404 => "Not Found",
         405 => "Method Not Allowed",

@@ -119,7 +119,15 @@ fn worker(http: &tiny_http::Server, app: &App, stopping: &AtomicBool, log: bool)
             .chars()
             .take(300)
             .collect();
-        let response = app.handle(&method, &target);
+        // Several If-None-Match headers are one list (RFC 9110 5.3).
+        let tags: Vec<&str> = request
+            .headers()
+            .iter()
+            .filter(|h| h.field.equiv("If-None-Match"))
+            .map(|h| h.value.as_str())
+            .collect();
+        let if_none_match = (!tags.is_empty()).then(|| tags.join(", "));
+        let response = app.handle_conditional(&method, &target, if_none_match.as_deref());
         let status = response.status;
         if let Err(e) = request.respond(to_http(response)) {
             eprintln!("crosswire serve: {shown}: cannot send the response: {e}");
@@ -134,9 +142,10 @@ fn worker(http: &tiny_http::Server, app: &App, stopping: &AtomicBool, log: bool)
     }
 }
 
-fn to_http(r: Response) -> tiny_http::Response<io::Cursor<Vec<u8>>> {
+fn to_http(mut r: Response) -> tiny_http::Response<io::Cursor<Vec<u8>>> {
+    let body = std::mem::take(&mut r.body);
     let headers = r.headers();
-    let mut out = tiny_http::Response::from_data(r.body.into_bytes())
+    let mut out = tiny_http::Response::from_data(body.into_bytes())
         .with_status_code(tiny_http::StatusCode(r.status));
     for (name, value) in headers {
         // Names and values are ASCII constants, so this never fails; skip rather than panic.

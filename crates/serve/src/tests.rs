@@ -324,7 +324,8 @@ fn errors_have_the_right_status_and_form() {
 fn every_response_carries_the_security_headers() {
     let (db, app) = fixture("headers");
     for target in ["/", "/api/stories", "/nope", "/api/nope"] {
-        let h = get(&app, target).headers();
+        let r = get(&app, target);
+        let h = r.headers();
         let csp = h
             .iter()
             .find(|(k, _)| *k == "Content-Security-Policy")
@@ -380,19 +381,139 @@ fn stories_ingested_while_serving_appear_on_the_next_request() {
     let after = json(&get(&app, "/api/stories"));
     assert_eq!(after.as_array().map_or(0, Vec::len), before + 1);
     assert_eq!(after[0]["headline"], "Avalanche closes Alpine pass");
+
+    // A story page made (and cached) before an ingest adds to the story is made again.
+    let quake = story_id(&db, "Honshu");
+    let targets = [format!("/api/stories/{quake}"), format!("/story/{quake}")];
+    let old: Vec<Response> = targets.iter().map(|t| get(&app, t)).collect();
+    let old_sources = json(&old[0])["sources"].as_array().map_or(0, Vec::len);
+    for (t, r) in targets.iter().zip(&old) {
+        assert_eq!(get(&app, t), *r, "{t}: served again unchanged");
+    }
+    add(
+        &db,
+        &[article(
+            "q3",
+            "pacific-wire",
+            "Honshu quake toll rises",
+            &QUAKE.replace("At least 40", "At least 45"),
+        )],
+    );
+    assert_eq!(story_id(&db, "Honshu"), quake, "the copy joined the story");
+    let new: Vec<Response> = targets.iter().map(|t| get(&app, t)).collect();
+    let doc = json(&new[0]);
+    assert_eq!(
+        doc["sources"].as_array().map_or(0, Vec::len),
+        old_sources + 1
+    );
+    assert!(new[1].body.contains("pacific-wire"));
+    for (t, (old, new)) in targets.iter().zip(old.iter().zip(&new)) {
+        assert_ne!(old.etag, new.etag, "{t}");
+        // A client holding the old page gets the new one, not a 304.
+        let again = app.handle_conditional("GET", t, old.etag.as_deref());
+        assert_eq!((again.status, &again.body), (200, &new.body), "{t}");
+    }
+    // And it is the digest the CLI would make now.
+    let store = Store::open(&db).expect("open");
+    let story = store.story(quake).expect("read").expect("story");
+    let expected = report::json(&pipeline::digest(&story, &DigestOptions::default()));
+    assert_eq!(new[0].body, expected);
     drop(reader);
+    cleanup(&db);
+}
+
+#[test]
+fn story_pages_are_made_once_per_version() {
+    let (db, app) = fixture("cache");
+    let quake = story_id(&db, "Honshu");
+    let vote = story_id(&db, "Brazil");
+    let first = get(&app, &format!("/api/stories/{quake}"));
+    assert_eq!(app.cache_stats().misses, 1);
+    // Again, under the other id form, and the page of a merged-away id would be too.
+    let again = get(&app, &format!("/api/stories/story-{quake}"));
+    assert_eq!(first, again);
+    let stats = app.cache_stats();
+    assert_eq!((stats.hits, stats.misses, stats.entries), (1, 1, 1));
+    // HTML and JSON are separate pages; another story is another page.
+    assert_eq!(get(&app, &format!("/story/{quake}")).status, 200);
+    assert_eq!(get(&app, &format!("/story/{vote}")).status, 200);
+    assert_eq!(app.cache_stats().entries, 3);
+    assert!(app.cache_stats().bytes > first.body.len());
+    // A missing story is not cached.
+    assert_eq!(get(&app, "/api/stories/99999").status, 404);
+    assert_eq!(app.cache_stats().entries, 3);
+    // The health document reports the cache.
+    let health = json(&get(&app, "/api/health"));
+    assert_eq!(health["page_cache"]["pages"], 3);
+    assert_eq!(health["page_cache"]["hits"], 1);
+    // A cache of no pages gives the same answers.
+    let uncached = App::new(&db, 100).with_cache(0, 0);
+    assert_eq!(get(&uncached, &format!("/api/stories/{quake}")), first);
+    assert_eq!(uncached.cache_stats().entries, 0);
+    cleanup(&db);
+}
+
+#[test]
+fn if_none_match_with_the_current_tag_is_a_304() {
+    let (db, app) = fixture("etag");
+    let quake = story_id(&db, "Honshu");
+    for target in [
+        format!("/api/stories/{quake}"),
+        format!("/story/{quake}"),
+        "/api/stories".to_string(),
+        "/".to_string(),
+    ] {
+        let r = get(&app, &target);
+        let etag = r.etag.clone().expect("a 200 has an ETag");
+        assert!(
+            etag.starts_with('"') && etag.ends_with('"'),
+            "strong: {etag}"
+        );
+        assert!(r.headers().contains(&("ETag", etag.as_str())));
+        for header in [
+            etag.clone(),
+            format!("W/{etag}"),
+            format!("\"stale\", {etag}"),
+            "*".to_string(),
+        ] {
+            for method in ["GET", "HEAD"] {
+                let c = app.handle_conditional(method, &target, Some(&header));
+                assert_eq!(c.status, 304, "{method} {target} {header}");
+                assert!(c.body.is_empty());
+                assert_eq!(c.etag.as_deref(), Some(etag.as_str()));
+            }
+        }
+        let other = app.handle_conditional("GET", &target, Some("\"stale\""));
+        assert_eq!((other.status, &other.body), (200, &r.body), "{target}");
+    }
+    // Errors carry no tag and are never a 304.
+    let missing = app.handle_conditional("GET", "/api/stories/99999", Some("*"));
+    assert_eq!((missing.status, missing.etag), (404, None));
     cleanup(&db);
 }
 
 /// One HTTP/1.1 exchange over a plain socket: (status line, headers, body).
 fn http_get(addr: std::net::SocketAddr, target: &str) -> (String, String, String) {
+    http_request(addr, target, &[])
+}
+
+/// A GET with extra request headers.
+fn http_request(
+    addr: std::net::SocketAddr,
+    target: &str,
+    headers: &[(&str, &str)],
+) -> (String, String, String) {
     let mut stream = TcpStream::connect(addr).expect("connect");
     stream
         .set_read_timeout(Some(Duration::from_secs(30)))
         .expect("timeout");
+    let extra: String = headers
+        .iter()
+        .map(|(k, v)| format!("{k}: {v}\r\n"))
+        .collect();
     write!(
         stream,
-        "GET {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+        "GET {target} HTTP/1.1\r\nHost: localhost\r\n{extra}Connection: close\r\n\r\n"
     )
     .expect("send");
     let mut raw = Vec::new();
@@ -438,6 +559,25 @@ fn real_http_over_a_socket() {
     let (status, _, body) = http_get(addr, "/api/stories/none");
     assert_eq!(status, "HTTP/1.1 400 Bad Request");
     assert!(body.contains("\"error\""));
+
+    // A conditional request with the tag of the page it has: 304, no body.
+    let target = format!("/api/stories/{id}");
+    let (_, headers, _) = http_get(addr, &target);
+    let etag = headers
+        .lines()
+        .find_map(|l| {
+            l.split_once(':')
+                .filter(|(k, _)| k.eq_ignore_ascii_case("etag"))
+        })
+        .map(|(_, v)| v.trim().to_string())
+        .expect("ETag header");
+    let (status, headers, body) = http_request(addr, &target, &[("If-None-Match", &etag)]);
+    assert_eq!(status, "HTTP/1.1 304 Not Modified");
+    assert!(body.is_empty(), "{body}");
+    assert!(headers.contains(&etag));
+    let (status, _, body) = http_request(addr, &target, &[("If-None-Match", "\"other\"")]);
+    assert_eq!(status, "HTTP/1.1 200 OK");
+    assert!(body.contains("story_id"));
 
     running.stop();
     cleanup(&db);

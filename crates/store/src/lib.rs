@@ -42,7 +42,7 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
-pub use read::StorySummary;
+pub use read::{StorySummary, StoryVersion};
 pub use write::BatchStats;
 
 /// Errors of the store.

@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crosswire_model::{Article, CleanStats, Copy, DuplicateGroup, Metadata, Story};
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
 use crate::write::kind_from_name;
@@ -24,7 +24,42 @@ pub struct StorySummary {
     pub updated: String,
 }
 
+/// What identifies the state of a story's content: its articles only ever grow (an ingest
+/// adds articles or merges a story in, and bumps the count on the story row in the same
+/// transaction), so the live id with its article count names one set of articles. The
+/// times tell apart two stores written at the same path one after the other.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct StoryVersion {
+    /// The live story (a merged-away id resolved to the story it joined).
+    pub id: u64,
+    pub articles: u64,
+    pub created: String,
+    pub updated: String,
+}
+
 impl Store {
+    /// The version of live story `id` (merges followed), one row read: `None` if there is
+    /// no such story. A reader that reads it before and after [`Store::story`] and finds
+    /// it unchanged knows no ingest changed the story in between.
+    pub fn story_version(&self, id: u64) -> Result<Option<StoryVersion>, Error> {
+        let Some(live) = crate::story_rows::live_story(&self.conn, id as i64)? else {
+            return Ok(None);
+        };
+        let row = self
+            .conn
+            .prepare_cached("SELECT articles, created_at, updated_at FROM stories WHERE id = ?1")?
+            .query_row([live], |r| {
+                Ok(StoryVersion {
+                    id: live as u64,
+                    articles: r.get::<_, i64>(0)?.max(0) as u64,
+                    created: r.get(1)?,
+                    updated: r.get(2)?,
+                })
+            })
+            .optional()?;
+        Ok(row.filter(|v| v.articles > 0))
+    }
+
     /// Every live (not merged-away) story, most recently updated first.
     pub fn stories(&self) -> Result<Vec<StorySummary>, Error> {
         // Counts are kept on the story rows as batches commit: no pass over the articles.
