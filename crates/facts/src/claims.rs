@@ -392,6 +392,34 @@ fn period_after(s: &Sentence, end: usize) -> Option<String> {
     None
 }
 
+/// Whether a word is a superlative ("worst", "biggest", "deadliest", "first"), which a
+/// following "since ..." measures ("the heaviest fighting since 2018").
+fn superlative(w: &str) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "worst",
+        "best",
+        "most",
+        "least",
+        "first",
+        "biggest",
+        "largest",
+        "highest",
+        "lowest",
+        "greatest",
+        "strongest",
+        "fiercest",
+        "longest",
+        "widest",
+        "sharpest",
+        "latest",
+        "fastest",
+        "hottest",
+        "coldest",
+        "smallest",
+    ];
+    IRREGULAR.contains(&w) || (w.len() > 5 && w.ends_with("iest"))
+}
+
 /// The date phrase that bounds a claim spanning tokens `start..end`: right after it with no
 /// punctuation between ("... lost their lives in Idlib since April 25"), or opening its
 /// clause just before it ("Since April 28, 18 health facilities ...").
@@ -401,6 +429,9 @@ fn scope<'s>(s: &'s Sentence, start: usize, end: usize) -> Option<&'s crate::dat
             && d.start - end <= 4
             && d.prep.is_some()
             && (end + 1..=d.start).all(|k| s.joined(k))
+            // "... in the worst escalation since last summer": the date measures the
+            // superlative, not the count.
+            && !(end..d.start).any(|k| superlative(s.word(k)))
     });
     if after.is_some() {
         return after;
@@ -468,6 +499,9 @@ mod tests {
         assert_eq!(c.event_class.as_deref(), Some("injured"));
         assert_eq!(c.counted_key, "soldier");
         assert_eq!(c.scope.as_deref(), Some("In late June"));
+        // A "since" after a superlative measures it, not the count.
+        let c = one("The raids killed 30 people in the worst violence since 2018.");
+        assert_eq!(c.scope, None);
     }
 
     #[test]

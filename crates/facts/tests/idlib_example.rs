@@ -177,6 +177,22 @@ fn quotes_by_speaker_with_names_resolved() {
     assert!(f.statements.iter().any(|s| s.speaker_text == "He"
         && s.speaker.contains("Cavusoglu")
         && s.role.as_deref() == Some("Turkish Foreign Minister")));
+    // Unnamed speakers keep their description and are marked, never named.
+    for who in [
+        "Sources",
+        "Turkish sources",
+        "rebels",
+        "senior rebel commander",
+    ] {
+        let st: Vec<_> = f.statements.iter().filter(|s| s.speaker == who).collect();
+        assert!(!st.is_empty(), "{who}");
+        assert!(st.iter().all(|s| s.is_unnamed()), "{st:#?}");
+    }
+    assert!(
+        f.statements
+            .iter()
+            .any(|s| s.speaker == "United Nations" && !s.is_unnamed())
+    );
     // Erdoğan and Erdogan are one speaker.
     let erdogan: std::collections::HashSet<_> = f
         .statements
@@ -273,6 +289,29 @@ fn timeline_has_the_story_dates_in_order() {
     assert!(
         articles.contains("001") && articles.contains("003"),
         "{calls:#?}"
+    );
+    // The Sochi agreement, told by one outlet at its day and by an undated one as "last
+    // September", is one row on the day with both outlets.
+    let sochi: Vec<_> = f
+        .timeline
+        .iter()
+        .filter(|e| e.date.iso.starts_with("2018-09"))
+        .collect();
+    assert_eq!(sochi.len(), 1, "{sochi:#?}");
+    assert_eq!(sochi[0].date.iso, "2018-09-17");
+    assert_eq!(sochi[0].outlets.len(), 2, "{sochi:#?}");
+    // OCHA's count since April 28, told Reuters on Monday, is dated by its period.
+    assert!(
+        f.timeline
+            .iter()
+            .any(|e| e.date.iso == "2019-04-28/2019-05-13" && e.text.contains("health")),
+        "{isos:?}"
+    );
+    assert!(
+        !f.timeline
+            .iter()
+            .any(|e| e.date.iso == "2019-05-13" && e.text.contains("health facilities")),
+        "{isos:?}"
     );
     // Short texts: no row is a whole long sentence.
     for e in &f.timeline {
