@@ -11,7 +11,9 @@
 //! chunks, its size in state `lsh_filter_log2`) plus one log row per flush of the keys it
 //! added (`lsh_filter_log`, each key's top 32 bits), folded into the base when the log
 //! is as large as the base. Both are written in the flush's transaction, so the persisted
-//! filter always covers exactly the keys in the table.
+//! filter always covers exactly the keys in the table. Each write raises a generation
+//! number (state `lsh_filter_gen`): a writer whose copy is of an older generation (another
+//! process flushed since) reads the filter again before its next batch.
 
 use rusqlite::{Connection, params};
 
@@ -31,12 +33,23 @@ const CHUNK_BYTES: usize = 1 << 20;
 
 /// A bitmap over band keys, indexed by a key's top `log2` bits. No false negatives: every
 /// key written to the table sets its bit.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct KeyFilter {
     log2: u32,
     bits: Vec<u64>,
     /// Top 32 bits of the keys inserted since the filter was last persisted.
     unsaved: Vec<u32>,
+    /// The persisted filter's generation (state `lsh_filter_gen`, raised by every write of
+    /// it) this one matches: another value in the store means another writer flushed keys
+    /// since, and this copy must be read again before use.
+    generation: i64,
+}
+
+/// The same keys (whatever the generation and unsaved keys).
+impl PartialEq for KeyFilter {
+    fn eq(&self, other: &KeyFilter) -> bool {
+        self.log2 == other.log2 && self.bits == other.bits
+    }
 }
 
 /// The filter size (log2 of its bits) for a table of `articles`' keys.
@@ -55,6 +68,7 @@ impl KeyFilter {
             log2,
             bits: vec![0; 1 << (log2 - 6)],
             unsaved: Vec::new(),
+            generation: 0,
         }
     }
 
@@ -64,13 +78,32 @@ impl KeyFilter {
     pub fn load(conn: &Connection, articles: i64) -> Result<KeyFilter, Error> {
         let want = log2_for(articles);
         match KeyFilter::read(conn)? {
-            Some(filter) if filter.log2 >= want => Ok(filter),
+            Some(mut filter) if filter.log2 >= want => {
+                filter.generation = state(conn, "lsh_filter_gen")?;
+                Ok(filter)
+            }
             _ => {
-                let filter = KeyFilter::rebuild(conn, want)?;
+                let mut filter = KeyFilter::rebuild(conn, want)?;
                 filter.save_base(conn)?;
                 Ok(filter)
             }
         }
+    }
+
+    /// Whether this is still the persisted filter (no other writer has flushed since).
+    pub fn is_current(&self, conn: &Connection) -> Result<bool, Error> {
+        Ok(state(conn, "lsh_filter_gen")? == self.generation)
+    }
+
+    /// Record a write of the persisted filter.
+    fn bump_generation(&mut self, conn: &Connection) -> Result<(), Error> {
+        self.generation = state(conn, "lsh_filter_gen")?.wrapping_add(1);
+        conn.prepare_cached(
+            "INSERT INTO state (key, value) VALUES ('lsh_filter_gen', ?1)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        )?
+        .execute([self.generation])?;
+        Ok(())
     }
 
     /// The persisted filter (base, then the log in order); `None` if there is none or it
@@ -134,7 +167,7 @@ impl KeyFilter {
     }
 
     /// Write the whole bitmap as the base and empty the log.
-    fn save_base(&self, conn: &Connection) -> Result<(), Error> {
+    fn save_base(&mut self, conn: &Connection) -> Result<(), Error> {
         conn.execute("DELETE FROM lsh_filter", [])?;
         conn.execute("DELETE FROM lsh_filter_log", [])?;
         let mut insert = conn.prepare("INSERT INTO lsh_filter (chunk, bits) VALUES (?1, ?2)")?;
@@ -147,7 +180,7 @@ impl KeyFilter {
              ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         )?
         .execute([i64::from(self.log2)])?;
-        Ok(())
+        self.bump_generation(conn)
     }
 
     /// Persist the keys inserted since the last call, after a flush that left the keys of
@@ -166,6 +199,7 @@ impl KeyFilter {
         self.unsaved.clear();
         tx.prepare_cached("INSERT INTO lsh_filter_log (keys) VALUES (?1)")?
             .execute([keys])?;
+        self.bump_generation(tx)?;
         let logged: i64 = tx
             .prepare_cached("SELECT COALESCE(SUM(length(keys)), 0) FROM lsh_filter_log")?
             .query_row([], |r| r.get(0))?;

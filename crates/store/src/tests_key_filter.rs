@@ -124,3 +124,34 @@ fn a_store_without_a_persisted_filter_builds_and_saves_one() {
         assert_eq!(stats.copies, 1, "{damage}");
     }
 }
+
+#[test]
+fn a_writer_sees_the_keys_another_writer_flushed() {
+    let dir = std::env::temp_dir().join(format!("crosswire-keyfilter-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let path = dir.join("two-writers.db");
+    let _ = std::fs::remove_file(&path);
+    let mut a = Store::open(&path).expect("open a");
+    let mut b = Store::open(&path).expect("open b");
+    let mut stream_a = a.resume(Config::default(), 2).expect("resume a");
+    // B reads the filter now, before A writes any key.
+    let mut stream_b = b.resume(Config::default(), 2).expect("resume b");
+    let original = text(42, 120);
+    a.add_batch(
+        &[article("orig", Some("a"), 1, "O", &original)],
+        &mut stream_a,
+    )
+    .expect("add");
+    for i in 0..4u64 {
+        let x = article(&format!("x{i}"), Some("b"), 2, "X", &text(100 + i, 120));
+        a.add_batch(&[x], &mut stream_a).expect("add");
+    }
+    assert!(count(&a, "SELECT COUNT(*) FROM lsh_bands WHERE article = 1") > 0);
+    // B's copy of the original is found on disk through the filter A extended.
+    let body = format!("{original} and one more sentence");
+    let copy = article("copy", Some("c"), 3, "C", &body);
+    let stats = b.add_batch(&[copy], &mut stream_b).expect("add");
+    assert_eq!(stats.copies, 1);
+    drop((a, b));
+    let _ = std::fs::remove_dir_all(dir);
+}

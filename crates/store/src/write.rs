@@ -113,11 +113,12 @@ impl Store {
             })?;
         let flushed = lsh::flushed(&tx)?;
         let on_disk = flushed > 0;
-        // Taken for the batch and put back when it commits; after a failed batch it is
-        // read again from the store (which the batch's rollback left as it was).
+        // Taken for the batch and put back when it commits; read again from the store after
+        // a failed batch (whose rollback left the store as it was) or when another writer
+        // has flushed keys since.
         let mut filter = match self.lsh_filter.take() {
-            Some(f) => f,
-            None => KeyFilter::load(&tx, flushed)?,
+            Some(f) if f.is_current(&tx)? => f,
+            _ => KeyFilter::load(&tx, flushed)?,
         };
         let mut counts = StoryCounts::default();
         {
