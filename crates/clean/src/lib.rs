@@ -9,7 +9,8 @@
 //! *batch* of documents given together because repetition across documents (the same promo on
 //! every page of an outlet) is evidence of boilerplate.
 //!
-//! How [`LineModelCleaner`] decides, block by block:
+//! How [`LineModelCleaner`] decides, block by block (after [`language`] has checked that the
+//! page is in English, the language of its evidence; other pages are kept whole):
 //! 1. [`features`]: each non-empty line gets evidence about itself (is it a sentence: length,
 //!    stopwords, punctuation; calls to action; share/subscribe/comment/donation/cookie/login
 //!    vocabulary from [`lexicon`]; dates, bylines, list markers, captchas) and about its place in
@@ -31,6 +32,7 @@
 use crosswire_model::Removal;
 
 pub mod features;
+pub mod language;
 pub mod lexicon;
 pub mod model;
 #[rustfmt::skip]
@@ -127,6 +129,13 @@ impl LineModelCleaner {
             .zip(docs)
             .enumerate()
             .map(|(doc_index, ((lines, feats), doc))| {
+                if !language::model_reads(lines) {
+                    // The model's evidence is English: keep what it cannot read.
+                    return Cleaned {
+                        kept: lines.iter().map(|l| l.text.to_string()).collect(),
+                        removed: Vec::new(),
+                    };
+                }
                 let probs: Vec<f32> = match probs {
                     Some(given) => lines.iter().map(|l| given(doc_index, l.block)).collect(),
                     None => {
