@@ -16,6 +16,8 @@ cp "$src" "$work/store.db"
 (cd "$here" && cargo build --release -q -p crosswire-store --example open_time)
 bin="$here/target/release/examples/open_time"
 echo "first start:"
-"$bin" "$work/store.db" "$window"
+CROSSWIRE_PROFILE=1 "$bin" "$work/store.db" "$window"
 echo "later starts:"
 for _ in 1 2 3; do "$bin" "$work/store.db" "$window"; done
+echo "key filter at the last start (CPU time):"
+CROSSWIRE_PROFILE=1 "$bin" "$work/store.db" "$window" | grep ResumeKeyFilter

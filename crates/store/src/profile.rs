@@ -32,6 +32,9 @@ pub enum Phase {
     SaveClusterer,
     /// The transaction's commit (WAL append, fsync, checkpoints).
     Commit,
+    /// [`crate::Store::resume`] reading the LSH key filter (building and saving it when
+    /// the store has none yet).
+    ResumeKeyFilter,
 }
 
 /// Cumulative phase times and counters.
@@ -80,7 +83,8 @@ impl Profile {
         for (phase, d) in &self.times {
             let s = d.as_secs_f64();
             let share = if total > 0.0 { 100.0 * s / total } else { 0.0 };
-            out.push_str(&format!("  {phase:<12?} {s:9.2}s {share:5.1}%\n"));
+            let name = format!("{phase:?}");
+            out.push_str(&format!("  {name:<16} {s:9.2}s {share:5.1}%\n"));
         }
         for (name, n) in &self.counts {
             out.push_str(&format!("  {name}: {n}\n"));

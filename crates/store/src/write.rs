@@ -62,9 +62,11 @@ impl Store {
         self.window = window;
         // Read (or, on a store that has none yet, built and saved) in a transaction of
         // its own, so that it is saved even if no batch follows.
+        let t = self.profile.now();
         let tx = self.conn.transaction()?;
         let filter = KeyFilter::load(&tx, lsh::flushed(&tx)?)?;
         tx.commit()?;
+        self.profile.add(Phase::ResumeKeyFilter, t);
         self.lsh_filter = Some(filter);
         let mut stream = StoryStream::new(clusterer, window);
 
