@@ -112,7 +112,11 @@ fn idle_stories_age_out_and_memory_stays_bounded() {
     let mut c = Clusterer::new(config);
     let first = c.add(&doc(&article(0, 0), 0)).story;
     c.add(&doc(&article(1, 1), 1));
-    // A year later the earthquake story is gone: a new article on it starts a new story.
+    // A year later (the stream has moved on: several articles of the day) the earthquake
+    // story is gone: a new article on it starts a new story.
+    for n in 0..3 {
+        c.add(&doc(&article(2, n), 365));
+    }
     let later = c.add(&doc(&article(0, 2), 365));
     assert!(later.new_story);
     assert_ne!(later.story, first);
@@ -337,4 +341,39 @@ fn a_handful_of_reports_of_one_event_form_one_story_on_a_cold_start() {
         ..Config::default()
     });
     assert!(plain.iter().any(|&s| s != plain[0]), "{plain:?}");
+}
+
+#[test]
+fn one_article_with_a_wrong_date_does_not_age_the_stream_out() {
+    let config = Config {
+        horizon_days: 30,
+        ..Config::default()
+    };
+    let mut c = Clusterer::new(config);
+    let mut story_of_event = std::collections::HashMap::new();
+    for n in 0..12 {
+        let a = c.add(&doc(&article(n % 3, n), 100 + n as i64 / 4));
+        story_of_event.entry(n % 3).or_insert(a.story);
+    }
+    // A page dated decades ahead (a parsing slip, a copyright year): a story of its own.
+    c.add(&doc(&article(3, 0), 100 + 365 * 30));
+    // The stream goes on: its stories are still there to join.
+    for n in 12..18 {
+        let a = c.add(&doc(&article(n % 3, n), 103 + n as i64 / 4));
+        assert_eq!(a.story, story_of_event[&(n % 3)], "article {n}");
+    }
+    // The same holds after a save and restore.
+    let changes = c.take_changes();
+    let mut restored = Clusterer::restore(
+        Config {
+            horizon_days: 30,
+            ..Config::default()
+        },
+        changes.df,
+        changes.docs_seen,
+        changes.next_id,
+        changes.stories,
+    );
+    let a = restored.add(&doc(&article(1, 30), 108));
+    assert_eq!(a.story, story_of_event[&1]);
 }

@@ -1,7 +1,7 @@
 //! [`Clusterer`]: single-pass story clustering with incrementally maintained document
 //! frequencies, a bounded set of active stories and story merging.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 
 use crosswire_dedup::hashing::{U64Map, U64Set};
 
@@ -143,7 +143,10 @@ pub struct Clusterer {
     dirty: U64Set,
     retired: Vec<StoryId>,
     next_id: StoryId,
+    /// The stream's "today": what stories age against. See [`Clusterer::advance_clock`].
     clock: i64,
+    /// Publication days of the most recent dated articles (at most [`CLOCK_WINDOW`]).
+    recent_days: VecDeque<i64>,
     aged_at: i64,
     ticks: u64,
 }
@@ -154,6 +157,10 @@ const QUERY_TERMS: usize = 12;
 const MEMBER_CHECKS: usize = 6;
 /// How many candidate stories are compared in full (those sharing the most query terms).
 const MAX_CANDIDATES: usize = 16;
+/// The clock follows the median publication day of this many recent dated articles.
+const CLOCK_WINDOW: usize = 31;
+/// Dated articles needed before the clock starts.
+const CLOCK_MIN_SAMPLES: usize = 5;
 
 impl Clusterer {
     pub fn new(config: Config) -> Clusterer {
@@ -170,6 +177,7 @@ impl Clusterer {
             retired: Vec::new(),
             next_id: 1,
             clock: i64::MIN,
+            recent_days: VecDeque::with_capacity(CLOCK_WINDOW),
             aged_at: i64::MIN,
             ticks: 0,
         }
@@ -202,7 +210,7 @@ impl Clusterer {
         let counts = count(doc.title, doc.body, self.config.title_weight);
         let day = doc.day;
         if let Some(d) = day {
-            self.clock = self.clock.max(d);
+            self.advance_clock(d);
         }
         self.age_out();
         self.observe(&counts);
@@ -226,6 +234,25 @@ impl Clusterer {
             similarity,
             merged,
         }
+    }
+
+    /// Move the clock to the median publication day of the recent dated articles, never back.
+    /// Not to the newest day: one article with a wrong date (a year in the future, a parsing
+    /// slip) would otherwise age every active story out at once, and the rest of the stream
+    /// would cluster against nothing. A real move of the stream carries the median with it
+    /// within half a window.
+    fn advance_clock(&mut self, day: i64) {
+        if self.recent_days.len() == CLOCK_WINDOW {
+            self.recent_days.pop_front();
+        }
+        self.recent_days.push_back(day);
+        if self.recent_days.len() < CLOCK_MIN_SAMPLES {
+            return;
+        }
+        let mut days: Vec<i64> = self.recent_days.iter().copied().collect();
+        let mid = days.len() / 2;
+        let (_, &mut median, _) = days.select_nth_unstable(mid);
+        self.clock = self.clock.max(median);
     }
 
     /// Count the article's features into the document frequencies.

@@ -49,9 +49,20 @@ impl Clusterer {
         c.docs_seen = docs_seen;
         let mut stories = stories;
         stories.sort_by_key(|s| (s.last_day, s.id));
+        // The clock is not saved; the last days of the most recently active stories stand in
+        // for the recent articles' days: one story with a far-future date must not set it.
+        let dated: Vec<i64> = stories
+            .iter()
+            .map(|s| s.last_day)
+            .filter(|&d| d != i64::MIN)
+            .collect();
+        let recent = &dated[dated.len().saturating_sub(super::CLOCK_WINDOW)..];
+        if recent.len() >= super::CLOCK_MIN_SAMPLES {
+            c.clock = recent[recent.len() / 2];
+            c.recent_days = recent.iter().copied().collect();
+        }
         for s in stories {
             c.next_id = c.next_id.max(s.id + 1);
-            c.clock = c.clock.max(s.last_day);
             c.ticks += 1;
             c.by_recency.insert(c.ticks, s.id);
             c.stories.insert(
