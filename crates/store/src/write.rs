@@ -191,11 +191,11 @@ impl Store {
                 };
                 profile.add(Phase::StoreLsh, t);
                 let t = profile.now();
-                let placed = original_story.and_then(|s| {
+                let inactive_story = original_story.and_then(|s| {
                     let active = stream.clusterer.story_state(s as u64).is_some();
                     (!active).then_some(s)
                 });
-                let assignment = match placed {
+                let assignment = match inactive_story {
                     // The story has left the active set: the article joins it without
                     // the clusterer (which has no centroid for it any more), and stays in
                     // the window so that its own copies find the story too.
