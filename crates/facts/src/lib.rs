@@ -457,12 +457,53 @@ impl SpeakerResolver<'_> {
             }) {
                 return Some(sp.clone());
             }
+            // "the president": the last one the article gave that title ("President X").
+            if let Some((n, r)) = self.titled(si, a.speaker_toks.start, &words) {
+                return Some(Speaker::named(n, r));
+            }
         }
         Some(Speaker {
             name: bare.to_string(),
             role: a.role.clone(),
             unnamed: unnamed::is_unnamed(sentence, &a.speaker_toks, self.lower),
         })
+    }
+
+    /// The last person or organization of this article, before token `tok` of sentence
+    /// `si`, whose name or title holds all of `words` ("president" for "President Jane
+    /// Roe", "ministry" for "the Defense Ministry"), with the matching title.
+    fn titled(&self, si: usize, tok: usize, words: &[String]) -> Option<(String, Option<String>)> {
+        if words.is_empty() {
+            return None;
+        }
+        let article = self.sents.get(si)?.article;
+        let holds = |text: &str| {
+            let f = fold(text);
+            let have: HashSet<&str> = f.split_whitespace().collect();
+            words.iter().all(|w| have.contains(w.as_str()))
+        };
+        for k in (0..=si).rev() {
+            if self.sents.get(k)?.article != article {
+                return None;
+            }
+            let ms = self.by_sentence.get(k)?;
+            for m in ms.iter().rev().filter_map(|&m| self.mentions.get(m)) {
+                if k == si && m.toks.end > tok {
+                    continue;
+                }
+                let Some(e) = self.table.lookup(&m.text) else {
+                    continue;
+                };
+                if !matches!(e.kind, EntityKind::Person | EntityKind::Organization) {
+                    continue;
+                }
+                let title = m.role.iter().chain(&e.roles).find(|r| holds(r)).cloned();
+                if title.is_some() || holds(&e.name) {
+                    return Some((e.name.clone(), title.or_else(|| e.roles.first().cloned())));
+                }
+            }
+        }
+        None
     }
 
     /// The last person mentioned in this article before token `tok` of sentence `si`.

@@ -6,7 +6,9 @@
 //!
 //! A speaker phrase is unnamed when its head (the words before a preposition, a comma or a
 //! relative pronoun) ends in a noun used for anonymous sources ("Turkish sources", "a
-//! source close to X", "US officials"), or when that head holds no proper name at all: no
+//! source close to X", "US officials"); when it is indefinite or counted ("a senior
+//! Chinese hydrologist", "many Iranians", "two doctors"); when it is a group described by
+//! a lowercase word ("ordinary Libyans"); or when it holds no proper name at all: no
 //! capitalized word, except a sentence-initial one that the story also writes in lowercase
 //! ("Rebels said" where "rebels" appears elsewhere).
 
@@ -68,6 +70,34 @@ const HEAD_ENDS: &[&str] = &[
 
 const DETERMINERS: &[&str] = &["the", "a", "an", "some", "several", "two", "three", "many"];
 
+/// Words that open an indefinite or counted noun phrase: whoever it is, it is not named.
+const INDEFINITE: &[&str] = &[
+    "a",
+    "an",
+    "one",
+    "another",
+    "some",
+    "several",
+    "many",
+    "various",
+    "few",
+    "most",
+    "numerous",
+    "other",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozens",
+    "hundreds",
+    "thousands",
+];
+
 /// Token range of the head of a speaker phrase: leading determiners skipped, cut before
 /// the first preposition, comma or relative pronoun.
 fn head(s: &Sentence, toks: &Range<usize>) -> Range<usize> {
@@ -102,12 +132,34 @@ pub(crate) fn is_unnamed(s: &Sentence, toks: &Range<usize>, lower: &HashSet<Stri
     if h.is_empty() {
         return false;
     }
-    let proper = h.clone().any(|k| {
+    // Any capital counts ("eBay"), except a sentence-initial one on a word the story also
+    // writes in lowercase.
+    let proper = |k: usize| {
         let opens_sentence = k == 0 || s.gap_before(k).contains(['"', '\u{201C}', ':']);
-        s.capitalized(k) && !(opens_sentence && lower.contains(s.word(k)))
-    });
-    !proper
+        let has_capital = s
+            .toks
+            .get(k)
+            .is_some_and(|t| t.text.chars().any(char::is_uppercase));
+        has_capital && !(opens_sentence && lower.contains(s.word(k)))
+    };
+    // "ordinary Libyans", "various Republicans": a group described by a lowercase word...
+    let last = h.end - 1;
+    let after_lowercase = h.len() >= 2 && !proper(last - 1) && proper(last);
+    let group = after_lowercase && GROUP_PLURALS.iter().any(|e| s.word(last).ends_with(e));
+    // ...unlike a name after what it is ("the radical group Hamas", "an aide, Jo Lee").
+    let appositive = after_lowercase && !group;
+    // "a Gaza-based group, Hamas,": the name set off after the description.
+    let end = toks.end.min(s.len());
+    if h.end < end && s.gap_before(h.end).contains(',') && (h.end..end).all(proper) {
+        return false;
+    }
+    let indefinite = toks.start < s.len() && INDEFINITE.contains(&s.word(toks.start));
+    group || (indefinite && !appositive) || !h.clone().any(proper)
 }
+
+/// Endings of capitalized plurals that name a group of people, not one speaker
+/// ("Libyans", "Republicans", "Democrats", "Islamists").
+const GROUP_PLURALS: &[&str] = &["ans", "ats", "ists", "ites"];
 
 #[cfg(test)]
 mod tests {
@@ -158,12 +210,25 @@ mod tests {
         ));
         // Sentence-initial "Rebels" is the common noun the story writes in lowercase.
         assert!(unnamed("Rebels said they attacked.", 0, 1, &["rebels"]));
+        // Indefinite or counted: whoever it is, the story does not name them.
+        assert!(unnamed("A senior Chinese hydrologist said so.", 0, 4, &[]));
+        assert!(unnamed("Many Iranians said so.", 0, 2, &[]));
+        assert!(unnamed("Then ordinary Libyans said so.", 1, 2, &[]));
     }
 
     #[test]
     fn names_are_named() {
         // A sentence-initial capital the story never writes in lowercase is a name.
         assert!(!unnamed("Ankara said the talks failed.", 0, 1, &["rebels"]));
+        assert!(!unnamed("Shares of eBay rose, eBay said.", 4, 1, &[]));
+        assert!(!unnamed("Then former President Evans said so.", 1, 3, &[]));
+        assert!(!unnamed("Then the radical group Hamas said so.", 1, 4, &[]));
+        assert!(!unnamed(
+            "Then a Gaza-based group, Hamas, said so.",
+            1,
+            4,
+            &[]
+        ));
         assert!(!unnamed("The Syrian army denies the strikes.", 0, 3, &[]));
         assert!(!unnamed(
             "Then Defense Minister Hulusi Akar said so.",

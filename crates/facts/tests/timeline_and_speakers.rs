@@ -244,3 +244,29 @@ fn unnamed_speakers_are_attributed_but_not_named() {
     assert!(!md.contains("**Sources**\n"), "{md}");
     assert!(md.contains("**Jane Roe**"), "{md}");
 }
+
+#[test]
+fn a_title_alone_is_the_person_the_article_gave_it_to() {
+    let f = extract(&[article(
+        "a",
+        Some((2021, 3, 11)),
+        &[
+            "President Jane Roe visited the flooded district of Velmar on Monday.",
+            "The president said the army would build a new bridge within a month.",
+            "A senior engineer said the old bridge could not be repaired.",
+        ],
+    )]);
+    let bridge = f
+        .statements
+        .iter()
+        .find(|s| s.text.contains("new bridge"))
+        .unwrap_or_else(|| panic!("{:#?}", f.statements));
+    assert_eq!(bridge.speaker, "Jane Roe", "{bridge:#?}");
+    assert!(!bridge.is_unnamed());
+    let engineer = f
+        .statements
+        .iter()
+        .find(|s| s.text.contains("old bridge"))
+        .unwrap_or_else(|| panic!("{:#?}", f.statements));
+    assert!(engineer.is_unnamed(), "{engineer:#?}");
+}
