@@ -111,7 +111,14 @@ fn from_html(raw: &RawDocument, container: Metadata) -> TextMeta {
             language: page.language,
         },
         raw_words: visible_words.max(extracted.paragraphs.iter().map(|p| word_count(p)).sum()),
-        body: extracted.paragraphs,
+        // An extracted "paragraph" can hold several (a text container broken by <br><br>):
+        // the cleaner judges one block per line, and a whole article as one block is outside
+        // everything it learned (it removed such articles whole).
+        body: extracted
+            .paragraphs
+            .iter()
+            .flat_map(|p| blocks(p))
+            .collect(),
         removed: Vec::new(),
     }
 }
