@@ -9,8 +9,12 @@
 //!   is not the event of one of its days.
 //! * **descriptions** ([`EventKey::score`]): shared content terms, where a word and its
 //!   derivation count as one ("agreed"/"agreement", "Russia"/"Russian"), and shared names.
-//!   Terms found in most of the story's dated sentences ("Idlib" in an Idlib story) say
-//!   little about which event is meant, so a match also needs *salient* shared terms.
+//!   Terms found in a third or more of the story's dated sentences ("Idlib" in an Idlib
+//!   story) say little about which event is meant, so a match also needs *salient* shared
+//!   terms. Across precisions only the event clauses are compared, and the evidence needed
+//!   grows with the number of rows the coarser date holds: "in September" matching the
+//!   one September day of a story is likely that day's event; "this year" matching one of
+//!   forty days of the year needs much more in common.
 //!
 //! Rows first collapse on equal dates (in reading order; two periods from one start are
 //! one date when one of them only runs to its article's day), then each coarser row joins
@@ -22,11 +26,16 @@
 use std::collections::{HashMap, HashSet};
 
 use crosswire_model::facts::{Citation, Granularity, ResolvedDate, TimelineEvent};
+use crosswire_text::content_terms;
 
 /// What an event is matched on: its content terms (stems) and the names in it.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct EventKey {
+    /// Terms of the sentence part that tells the event.
     pub terms: HashSet<String>,
+    /// Terms of the event's own clause (its timeline text), without words of time and
+    /// reporting ("month", "said"), which any two clauses may share.
+    pub core: HashSet<String>,
     pub people: HashSet<String>,
     pub names: HashSet<String>,
     /// What a count dated by its own scope counts ("health facil|struck").
@@ -61,28 +70,96 @@ fn related(a: &str, b: &str) -> bool {
 const MIN_SHARED: usize = 3;
 /// ...and by wording alone it takes this many, covering a third of the shorter one,
 const MIN_SHARED_WORDING: usize = 4;
-/// ...of which this many are salient (not in most of the story's dated sentences).
+/// ...of which this many are salient (not common across the story's dated sentences).
 const MIN_SALIENT_WORDING: usize = 2;
 
+/// How two dates compare, which sets how much two descriptions must share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DateFit {
+    /// One date: the same day, month...
+    Same,
+    /// A finer date within a coarser one of this granularity, which holds this many finer
+    /// rows: the more events the coarser date could mean, the more the wording must share.
+    Within(Granularity, usize),
+}
+
+impl DateFit {
+    /// Salient units two event clauses must share to be one event: more when the coarser
+    /// date holds more rows it could mean, and one more for a season or a year.
+    fn min_salient(self) -> usize {
+        match self {
+            DateFit::Same => MIN_SALIENT_WORDING,
+            DateFit::Within(g, inside) => {
+                let by_rows = match inside {
+                    0 | 1 => return MIN_SALIENT_WORDING,
+                    2 | 3 => 3,
+                    4..=15 => 4,
+                    _ => 5,
+                };
+                by_rows + usize::from(matches!(g, Granularity::Season | Granularity::Year))
+            }
+        }
+    }
+}
+
+/// Terms of `a` with a related term in `b`.
+fn shared<'a>(a: &'a HashSet<String>, b: &HashSet<String>) -> Vec<&'a String> {
+    a.iter()
+        .filter(|t| b.iter().any(|u| related(t, u)))
+        .collect()
+}
+
 impl EventKey {
-    /// How well two descriptions match, or `None` when they tell different events: similar
-    /// wording with salient terms in common, or a person in common and a few words
-    /// besides, or two names in common and a few words besides.
-    pub(crate) fn score(&self, other: &EventKey, story_wide: &HashSet<String>) -> Option<usize> {
-        let shared: Vec<&String> = self
-            .terms
-            .iter()
-            .filter(|t| other.terms.iter().any(|u| related(t, u)))
-            .collect();
-        let common = shared.len();
-        let salient = shared.iter().filter(|t| !story_wide.contains(**t)).count();
-        let smaller = self.terms.len().min(other.terms.len()).max(1);
-        let people = self.people.intersection(&other.people).count();
-        let names = self.names.intersection(&other.names).count();
+    /// How well two descriptions match, or `None` when they tell different events.
+    ///
+    /// On one date: similar wording with salient terms in common, or a person in common
+    /// and a few words besides, or two names in common and a few words besides. Within a
+    /// coarser date, only the event clauses count: similar wording with enough salient
+    /// units in common, the words of one shared name ("Santa Rosa") being one unit.
+    pub(crate) fn score(
+        &self,
+        other: &EventKey,
+        story_wide: &HashSet<String>,
+        fit: DateFit,
+    ) -> Option<usize> {
         // The same thing counted over the same period: one tally, however it is worded.
         if self.counts.intersection(&other.counts).next().is_some() {
-            return Some(2 * MIN_SHARED_WORDING + common);
+            return Some(2 * MIN_SHARED_WORDING + self.terms.len().min(other.terms.len()));
         }
+        let people = self.people.intersection(&other.people).count();
+        let names = self.names.intersection(&other.names).count();
+        if fit != DateFit::Same {
+            let common = shared(&self.core, &other.core);
+            let smaller = self.core.len().min(other.core.len()).max(1);
+            // Salient shared terms, the words of one name counting once ("National Highway
+            // Traffic Safety Administration" is one unit, not five); numbers are left out,
+            // as any two statistics share some.
+            let names: Vec<HashSet<String>> = self
+                .names
+                .iter()
+                .map(|n| content_terms(n).into_iter().collect())
+                .collect();
+            let units: HashSet<String> = common
+                .iter()
+                .filter(|t| !story_wide.contains(t.as_str()))
+                .filter(|t| !t.starts_with(|c: char| c.is_ascii_digit()))
+                .map(
+                    |t| match names.iter().position(|n| n.contains(t.as_str())) {
+                        Some(k) => format!("name {k}"),
+                        None => t.to_string(),
+                    },
+                )
+                .collect();
+            let units = units.len();
+            let ok = common.len() >= MIN_SHARED_WORDING
+                && common.len() * 3 >= smaller
+                && units >= fit.min_salient();
+            return ok.then_some(2 * units + common.len() + 2 * people);
+        }
+        let common = shared(&self.terms, &other.terms);
+        let salient = common.iter().filter(|t| !story_wide.contains(**t)).count();
+        let smaller = self.terms.len().min(other.terms.len()).max(1);
+        let common = common.len();
         let wording =
             common >= MIN_SHARED_WORDING && common * 3 >= smaller && salient >= MIN_SALIENT_WORDING;
         let person = common >= MIN_SHARED && people >= 1 && salient >= 1;
@@ -131,7 +208,7 @@ fn contains(outer: &ResolvedDate, inner: &ResolvedDate) -> bool {
         && inner.end <= outer.end
 }
 
-/// Stems found in more than half of the story's dated sentences (when there are enough
+/// Stems found in more than a third of the story's dated sentences (when there are enough
 /// of them to tell): they name the story, not one event of it.
 fn story_wide_terms(cands: &[Candidate]) -> HashSet<String> {
     const MIN_SENTENCES: usize = 6;
@@ -152,17 +229,23 @@ fn story_wide_terms(cands: &[Candidate]) -> HashSet<String> {
         return HashSet::new();
     }
     df.into_iter()
-        .filter(|(_, n)| n * 2 > sentences)
+        .filter(|(_, n)| n * 3 > sentences)
         .map(|(t, _)| t.to_string())
         .collect()
 }
 
 /// The best match between any member of `a` and any member of `b`.
-fn row_score(a: &Row, b: &Row, cands: &[Candidate], wide: &HashSet<String>) -> Option<usize> {
+fn row_score(
+    a: &Row,
+    b: &Row,
+    cands: &[Candidate],
+    wide: &HashSet<String>,
+    fit: DateFit,
+) -> Option<usize> {
     a.members
         .iter()
         .flat_map(|&i| b.members.iter().map(move |&j| (i, j)))
-        .filter_map(|(i, j)| cands[i].key.score(&cands[j].key, wide))
+        .filter_map(|(i, j)| cands[i].key.score(&cands[j].key, wide, fit))
         .max()
 }
 
@@ -181,7 +264,7 @@ pub(crate) fn collapse(cands: &[Candidate]) -> Vec<TimelineEvent> {
             .iter()
             .enumerate()
             .filter(|(_, r)| same_date(r, c))
-            .filter_map(|(k, r)| row_score(r, &single, cands, &wide).map(|s| (s, k)))
+            .filter_map(|(k, r)| row_score(r, &single, cands, &wide, DateFit::Same).map(|s| (s, k)))
             .max_by_key(|&(s, k)| (s, std::cmp::Reverse(k)));
         match best {
             Some((_, k)) => {
@@ -209,9 +292,16 @@ pub(crate) fn collapse(cands: &[Candidate]) -> Vec<TimelineEvent> {
         .collect();
     coarse.sort_by_key(|&k| (rows[k].date.granularity, k));
     for k in coarse {
-        let best = (0..rows.len())
+        let inside: Vec<usize> = (0..rows.len())
             .filter(|&j| j != k && alive[j] && contains(&rows[k].date, &rows[j].date))
-            .filter_map(|j| row_score(&rows[k], &rows[j], cands, &wide).map(|s| (s, j)))
+            .collect();
+        let best = inside
+            .iter()
+            .copied()
+            .filter_map(|j| {
+                let fit = DateFit::Within(rows[k].date.granularity, inside.len());
+                row_score(&rows[k], &rows[j], cands, &wide, fit).map(|s| (s, j))
+            })
             .max_by_key(|&(s, j)| (s, std::cmp::Reverse(j)));
         if let Some((_, j)) = best {
             let members = std::mem::take(&mut rows[k].members);
@@ -281,7 +371,6 @@ fn event(r: &Row, cands: &[Candidate]) -> TimelineEvent {
 mod tests {
     use super::*;
     use chrono::NaiveDate;
-    use crosswire_text::content_terms;
 
     fn date(iso: &str) -> ResolvedDate {
         let parts: Vec<i32> = iso.split('-').filter_map(|p| p.parse().ok()).collect();
@@ -315,6 +404,7 @@ mod tests {
             },
             key: EventKey {
                 terms: content_terms(text).into_iter().collect(),
+                core: content_terms(text).into_iter().collect(),
                 people: HashSet::new(),
                 names: names.iter().map(|n| n.to_string()).collect(),
                 counts: HashSet::new(),
@@ -411,6 +501,42 @@ mod tests {
             ),
         ]);
         assert_eq!(rows.len(), 3, "{rows:#?}");
+    }
+
+    #[test]
+    fn a_month_holding_many_days_needs_more_in_common() {
+        let month = || {
+            cand(
+                "m",
+                "2020-03",
+                "Rebels agreed to a ceasefire on the river",
+                &[],
+            )
+        };
+        let day = cand(
+            "a",
+            "2020-03-05",
+            "A ceasefire on the river was agreed by rebels",
+            &[],
+        );
+        // The month's only day: its event.
+        assert_eq!(collapse(&[month(), day.clone()]).len(), 1);
+        // Among several other days of the month (where "river" is in every sentence and
+        // tells nothing), three shared words are not enough.
+        let mut cands = vec![month(), day];
+        for (k, text) in [
+            "Floods destroyed the main bridge over the river near the capital",
+            "The president dismissed the river authority chief over a bribery scandal",
+            "Teachers went on strike across the river provinces over unpaid wages",
+            "A cholera outbreak was reported in two camps by the river",
+        ]
+        .iter()
+        .enumerate()
+        {
+            let id = format!("b{k}");
+            cands.push(cand(&id, &format!("2020-03-{:02}", 10 + k), text, &[]));
+        }
+        assert_eq!(collapse(&cands).len(), 6);
     }
 
     #[test]

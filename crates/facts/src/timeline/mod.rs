@@ -332,6 +332,49 @@ fn terms(text: &str) -> HashSet<String> {
     content_terms(text).into_iter().collect()
 }
 
+/// Words of time and of reporting: any two event clauses may share them.
+const CLAUSE_STOPWORDS: &[&str] = &[
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "time",
+    "times",
+    "earlier",
+    "later",
+    "next",
+    "last",
+    "ago",
+    "morning",
+    "evening",
+    "night",
+    "afternoon",
+    "weekend",
+    "also",
+    "new",
+];
+
+/// Terms of an event clause that tell it apart from other clauses.
+fn clause_terms(text: &str) -> HashSet<String> {
+    let dropped: HashSet<String> = CLAUSE_STOPWORDS
+        .iter()
+        .chain(lexicon::REPORTING_VERBS)
+        .map(|w| crosswire_text::stem(w))
+        .collect();
+    content_terms(text)
+        .into_iter()
+        .filter(|t| !dropped.contains(t))
+        .collect()
+}
+
 /// Whether a date only describes the noun after it ("a September ceasefire", "the May 18
 /// agreement", "its 2018 offensive"): it dates that thing, not what the sentence reports,
 /// so it gives the sentence no event date.
@@ -527,6 +570,7 @@ pub(crate) fn build(
             }
             let mut key = EventKey {
                 terms: t,
+                core: clause_terms(&text),
                 ..EventKey::default()
             };
             // What a count dated by its scope counts: the same thing counted over the same
