@@ -3,8 +3,9 @@
 #
 #   bench/run_extract.sh [PAGES_DIR]
 #
-# Scores both with the bench scorer (snippet P/R/F1) and compares pages per CPU-second:
-# for crosswire the CPU time of decoding + extraction (`crosswire extract --timing`, files
+# Scores both with the bench scorer (snippet P/R/F1), plus crosswire-clean: what ingest and
+# digest keep (`crosswire extract --clean`: extraction + the text-level cleaner). Compares
+# pages per CPU-second: for crosswire the CPU time of decoding + extraction (`crosswire extract --timing`, files
 # read beforehand), for trafilatura the CPU time of its `extract()` calls alone
 # (time.process_time around each call). Peers live in a venv outside the repo:
 #   python3 -m venv ~/peers && ~/peers/bin/pip install trafilatura
@@ -25,6 +26,8 @@ echo "pages: ${#files[@]}"
 cw_timing=$(./target/release/crosswire extract --timing --out-dir "$OUT/crosswire" "${files[@]}" 2>&1 >/dev/null | grep 'extract timing' || true)
 echo "crosswire: $cw_timing"
 cw_rate=$(sed -n 's/.*(\([0-9.]*\) pages per CPU-second).*/\1/p' <<<"$cw_timing")
+# The ingest/digest path: extraction, metadata and the text-level cleaner, pages as one batch.
+./target/release/crosswire extract --clean --out-dir "$OUT/crosswire-clean" "${files[@]}" 2>/dev/null || true
 
 tf_rate=""
 if [[ -z "${SKIP_PEER:-}" && -x "$PY" ]]; then
@@ -59,8 +62,8 @@ fi
 
 echo
 if [[ -n "$tf_rate" ]]; then
-  (cd "$OUT" && python3 "$OLDPWD/$BENCH/score_extract.py" crosswire trafilatura)
+  (cd "$OUT" && python3 "$OLDPWD/$BENCH/score_extract.py" crosswire crosswire-clean trafilatura)
   python3 -c "import sys; c, t = float(sys.argv[1]), float(sys.argv[2]); print(f'speed: crosswire {c:.0f} vs trafilatura {t:.1f} pages per CPU-second = {c / t:.1f}x')" "$cw_rate" "$tf_rate"
 else
-  python3 "$BENCH/score_extract.py" "$OUT/crosswire"
+  (cd "$OUT" && python3 "$OLDPWD/$BENCH/score_extract.py" crosswire crosswire-clean)
 fi

@@ -25,6 +25,10 @@ pub struct Args {
     /// alone (no file I/O) and pages per CPU-second.
     #[arg(long)]
     pub timing: bool,
+    /// Also run the text-level cleaner on the extracted text, as `ingest` and `digest` do (all
+    /// pages as one batch): the output is what the store keeps of each page.
+    #[arg(long, conflicts_with = "timing")]
+    pub clean: bool,
 }
 
 /// CPU time this thread has used, in seconds (Linux `schedstat`), if the OS tells.
@@ -80,6 +84,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         args: &args,
         stdout: std::io::stdout(),
     };
+    if args.clean {
+        return run_cleaned(&args);
+    }
     let mut failed = 0usize;
     let read = |path: &Path| extract::read_page_file(path);
     if args.timing {
@@ -132,6 +139,49 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 eprintln!("crosswire: {}: {e:#}", path.display());
                 failed += 1;
             }
+        }
+    }
+    Ok(if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// `--clean`: the pages through the pipeline's preparation (extraction, metadata, text
+/// cleaning), written like plain extraction output.
+fn run_cleaned(args: &Args) -> anyhow::Result<ExitCode> {
+    let mut batch = crosswire::ingest::read_inputs(&args.files);
+    if let (Some(url), [doc]) = (&args.url, batch.documents.as_mut_slice()) {
+        doc.url = Some(url.clone());
+    }
+    for p in &batch.problems {
+        eprintln!("crosswire: {p}");
+    }
+    let mut failed = batch.problems.len();
+    let json = args.format == "json";
+    let mut stdout = std::io::stdout().lock();
+    for article in crosswire::pipeline::prepare(batch.documents) {
+        let text = article.paragraphs.join("\n\n");
+        let rendered = if json {
+            serde_json::json!({ "file": article.origin, "text": text, "metadata": article.meta })
+                .to_string()
+        } else {
+            text
+        };
+        let written = match &args.out_dir {
+            Some(dir) => {
+                let ext = if json { "json" } else { "txt" };
+                let stem = crosswire::ingest::file_stem(Path::new(&article.origin));
+                let out = dir.join(format!("{stem}.{ext}"));
+                std::fs::write(&out, format!("{rendered}\n"))
+                    .with_context(|| format!("writing {}", out.display()))
+            }
+            None => writeln!(stdout, "{rendered}").context("writing to stdout"),
+        };
+        if let Err(e) = written {
+            eprintln!("crosswire: {}: {e:#}", article.origin);
+            failed += 1;
         }
     }
     Ok(if failed > 0 {
