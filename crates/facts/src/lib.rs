@@ -105,10 +105,15 @@ pub fn extract(articles: &[Article]) -> Facts {
         let mut resolved: Vec<Option<Speaker>> = Vec::new();
         for a in &attrs[si] {
             let r = resolver.resolve(si, a, &recent).map(|mut sp| {
-                if !sp.unnamed {
-                    let shown = display.entry(entities::key(&sp.name)).or_insert(sp.name);
-                    sp.name = shown.clone();
-                }
+                // Unnamed descriptions are unified among themselves ("civil defence
+                // officials" / "civil defense officials"), never with a named speaker.
+                let key = format!(
+                    "{}{}",
+                    if sp.unnamed { "?" } else { "" },
+                    entities::key(&sp.name)
+                );
+                let shown = display.entry(key).or_insert(sp.name);
+                sp.name = shown.clone();
                 sp
             });
             if let Some(sp) = r.as_ref().filter(|sp| names_someone(&sp.name)) {

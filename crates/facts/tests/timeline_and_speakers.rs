@@ -270,3 +270,29 @@ fn a_title_alone_is_the_person_the_article_gave_it_to() {
         .unwrap_or_else(|| panic!("{:#?}", f.statements));
     assert!(engineer.is_unnamed(), "{engineer:#?}");
 }
+
+#[test]
+fn a_clause_about_another_event_does_not_join_the_one_it_mentions() {
+    let f = extract(&[
+        article(
+            "a",
+            Some((2021, 3, 9)),
+            &[
+                "Defense Minister Jane Roe and her Velmari counterpart Ali Sami discussed in \
+               a phone call the measures that have to be taken to reduce tensions in the \
+               northern province, the ministry said on Monday.",
+            ],
+        ),
+        article(
+            "b",
+            Some((2021, 3, 9)),
+            &[
+                "The phone call comes after raids on the northern province killed ten \
+               civilians on Monday.",
+            ],
+        ),
+    ]);
+    let isos: Vec<&str> = f.timeline.iter().map(|e| e.date.iso.as_str()).collect();
+    assert_eq!(isos, ["2021-03-08", "2021-03-08"], "{:#?}", f.timeline);
+    assert!(rows_with(&f, "raids").len() == 1, "{:#?}", f.timeline);
+}

@@ -160,8 +160,15 @@ impl EventKey {
         let salient = common.iter().filter(|t| !story_wide.contains(**t)).count();
         let smaller = self.terms.len().min(other.terms.len()).max(1);
         let common = common.len();
-        let wording =
-            common >= MIN_SHARED_WORDING && common * 3 >= smaller && salient >= MIN_SALIENT_WORDING;
+        // The clauses shown must tell the same thing too: "the phone call comes after
+        // raids on X" shares the call's words but tells of the raids.
+        let clauses = shared(&self.core, &other.core).len();
+        let smaller_clause = self.core.len().min(other.core.len()).max(1);
+        let wording = common >= MIN_SHARED_WORDING
+            && common * 3 >= smaller
+            && salient >= MIN_SALIENT_WORDING
+            && clauses >= MIN_SHARED
+            && clauses * 3 >= smaller_clause;
         let person = common >= MIN_SHARED && people >= 1 && salient >= 1;
         let named = common >= MIN_SHARED && names >= 2 && salient >= 1;
         (wording || person || named).then_some(2 * salient + common + 2 * people)
