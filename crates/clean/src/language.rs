@@ -18,7 +18,7 @@ const MIN_PROSE_WORDS: usize = 20;
 /// since only chance spellings ("in", "so", "an") match.
 const ENGLISH_FUNCTION_SHARE: f32 = 0.3;
 /// Characters of prose given to the language identifier when function words do not settle it.
-const IDENTIFY_CHARS: usize = 4000;
+const IDENTIFY_CHARS: usize = 1500;
 /// A page is read as English when at least 1 in this many identified prose words is in English
 /// lines.
 const ENGLISH_LINES_DENOMINATOR: usize = 3;
