@@ -296,3 +296,17 @@ fn a_clause_about_another_event_does_not_join_the_one_it_mentions() {
     assert_eq!(isos, ["2021-03-08", "2021-03-08"], "{:#?}", f.timeline);
     assert!(rows_with(&f, "raids").len() == 1, "{:#?}", f.timeline);
 }
+
+#[test]
+fn a_count_inside_another_event_leaves_that_event_its_day() {
+    let f = extract(&[article(
+        "a",
+        Some((2021, 3, 11)),
+        &[
+            "The envoy on Tuesday called on the government to halt the clashes in which \
+           some 120 people have been killed since March 1.",
+        ],
+    )]);
+    let isos: Vec<&str> = f.timeline.iter().map(|e| e.date.iso.as_str()).collect();
+    assert_eq!(isos, ["2021-03-09"], "{:#?}", f.timeline);
+}

@@ -424,6 +424,7 @@ struct TallyDate {
 fn tally_date(
     s: &Sentence,
     tally: &Tally,
+    reported: bool,
     in_content: &dyn Fn(&DateSpan) -> bool,
     report_day: Option<(NaiveDate, bool)>,
 ) -> Option<TallyDate> {
@@ -446,16 +447,24 @@ fn tally_date(
     };
     let since = s.dates.get(k)?.resolved.as_ref()?;
     // The count runs to its stated end, else to the day the sentence reports it on ("...,
-    // OCHA told Reuters on Monday"), else to the article's day.
-    let report = s.dates.iter().position(|d| {
+    // OCHA told Reuters on Monday"), else to the article's day. A day of the sentence that
+    // is not the report's dates its main event ("X called on Sunday for an end to clashes
+    // that have killed 120 since January"): the count is a detail of it.
+    let day = |d: &DateSpan| {
         d.resolved
             .as_ref()
             .is_some_and(|r| r.granularity == Granularity::Day)
             && d.prep
                 .as_deref()
                 .is_none_or(|p| !PERIOD_PREPOSITIONS.contains(&p))
-            && !in_content(d)
-    });
+    };
+    if s.dates
+        .iter()
+        .any(|d| day(d) && (!reported || in_content(d)))
+    {
+        return None;
+    }
+    let report = s.dates.iter().position(|d| day(d) && !in_content(d));
     let (end, absorbed) = match end_at.or(report) {
         Some(e) => {
             let r = s.dates.get(e)?.resolved.as_ref()?;
@@ -524,7 +533,7 @@ pub(crate) fn build(
         let tally = tallies
             .get(si)
             .and_then(Option::as_ref)
-            .and_then(|t| tally_date(s, t, &in_content, report_day));
+            .and_then(|t| tally_date(s, t, !attrs.is_empty(), &in_content, report_day));
         for (di, d) in s.dates.iter().enumerate() {
             let own = tally.as_ref().filter(|t| t.scope == di);
             let date = match &tally {
