@@ -6,14 +6,18 @@
 //! ```text
 //! articles ─▶ doc::sentences ─▶ dates::find (resolved against each article's date, or the
 //!             story's, marked inferred)
-//!                            ─▶ attribution::find ─▶ who said what (Statement)
+//!                            ─▶ attribution::find ─▶ who said what (Statement; a speaker
+//!                               the story does not name is marked "unnamed source",
+//!                               by unnamed::is_unnamed)
 //!                            ─▶ entities::mentions ─▶ entities::merge (Entity; kinds the
 //!                               context leaves open from a small [`gazetteer`])
 //!                            ─▶ claims::find ─▶ carry (a source carried over from the
 //!                               previous sentence of the paragraph, marked inherited)
 //!                            ─▶ group::group (QuantityClaim, ClaimGroup)
 //!                            ─▶ timeline::build (TimelineEvent: a short text per dated
-//!                               event, merged across articles by wording or shared people)
+//!                               event; a count dated by its own scope, "since April 28"
+//!                               being a period to the report day; one event told at the
+//!                               same or a coarser date merged into one row)
 //! ```
 //!
 //! Everything is rule-based and uses general English vocabulary ([`lexicon`]): number
