@@ -48,22 +48,23 @@ const DERIVATIONS: &[&str] = &[
     "ment", "ments", "ion", "ation", "n", "an", "ian", "al", "er", "ers", "ing", "s", "e",
 ];
 
-/// Whether two stems are one word or a word and its derivation.
-fn related(a: &str, b: &str) -> bool {
-    if a == b {
-        return true;
-    }
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    short.chars().count() >= 4
-        && long.starts_with(short)
-        && long.get(short.len()..).is_some_and(|rest| {
-            // Stems drop a final "e" ("agree" → "agre") that the derivation keeps.
-            let rest = rest
-                .strip_prefix('e')
-                .filter(|r| !r.is_empty())
-                .unwrap_or(rest);
-            DERIVATIONS.contains(&rest)
+/// The stems a stem may be derived from, of at least four letters: "agreement" → "agre"
+/// (stems drop a final "e" that the derivation keeps), "russian" → "russia".
+fn bases(w: &str) -> impl Iterator<Item = &str> {
+    DERIVATIONS
+        .iter()
+        .flat_map(move |d| {
+            let base = w.strip_suffix(d);
+            [base, base.and_then(|b| b.strip_suffix('e'))]
         })
+        .flatten()
+        .filter(|b| b.chars().count() >= 4)
+}
+
+/// Whether two stems are one word or a word and its derivation.
+#[cfg(test)]
+fn related(a: &str, b: &str) -> bool {
+    a == b || bases(a).any(|x| x == b) || bases(b).any(|x| x == a)
 }
 
 /// Fewer shared terms than this never make two descriptions one event...
@@ -102,14 +103,67 @@ impl DateFit {
     }
 }
 
-/// Terms of `a` with a related term in `b`.
-fn shared<'a>(a: &'a HashSet<String>, b: &HashSet<String>) -> Vec<&'a String> {
-    a.iter()
-        .filter(|t| b.iter().any(|u| related(t, u)))
-        .collect()
+/// A set of stems with the stems they derive from, for finding related stems quickly.
+struct Stems<'a> {
+    stems: &'a HashSet<String>,
+    /// Each stem with its bases.
+    listed: Vec<(&'a String, Vec<&'a str>)>,
+    /// The stems and their bases.
+    with_bases: HashSet<&'a str>,
 }
 
-impl EventKey {
+impl<'a> Stems<'a> {
+    fn new(stems: &'a HashSet<String>) -> Self {
+        let listed: Vec<(&String, Vec<&str>)> =
+            stems.iter().map(|t| (t, bases(t).collect())).collect();
+        let with_bases = listed
+            .iter()
+            .flat_map(|(t, b)| std::iter::once(t.as_str()).chain(b.iter().copied()))
+            .collect();
+        Stems {
+            stems,
+            listed,
+            with_bases,
+        }
+    }
+
+    /// Stems of `self` with a related stem in `other` (the same, a base or a derivation).
+    fn shared(&self, other: &Stems) -> Vec<&'a String> {
+        self.listed
+            .iter()
+            .filter(|(t, b)| {
+                other.with_bases.contains(t.as_str()) || b.iter().any(|b| other.stems.contains(*b))
+            })
+            .map(|(t, _)| *t)
+            .collect()
+    }
+}
+
+/// An event key with what matching it needs precomputed.
+pub(crate) struct Indexed<'a> {
+    key: &'a EventKey,
+    terms: Stems<'a>,
+    core: Stems<'a>,
+    /// The stems of each name of the key.
+    names: Vec<HashSet<String>>,
+}
+
+impl<'a> Indexed<'a> {
+    pub(crate) fn new(key: &'a EventKey) -> Self {
+        Indexed {
+            key,
+            terms: Stems::new(&key.terms),
+            core: Stems::new(&key.core),
+            names: key
+                .names
+                .iter()
+                .map(|n| content_terms(n).into_iter().collect())
+                .collect(),
+        }
+    }
+}
+
+impl Indexed<'_> {
     /// How well two descriptions match, or `None` when they tell different events.
     ///
     /// On one date: similar wording with salient terms in common, or a person in common
@@ -118,27 +172,27 @@ impl EventKey {
     /// units in common, the words of one shared name ("Santa Rosa") being one unit.
     pub(crate) fn score(
         &self,
-        other: &EventKey,
+        other: &Indexed,
         story_wide: &HashSet<String>,
         fit: DateFit,
     ) -> Option<usize> {
+        let (a, b) = (self.key, other.key);
         // The same thing counted over the same period: one tally, however it is worded.
-        if self.counts.intersection(&other.counts).next().is_some() {
-            return Some(2 * MIN_SHARED_WORDING + self.terms.len().min(other.terms.len()));
+        if a.counts.intersection(&b.counts).next().is_some() {
+            return Some(2 * MIN_SHARED_WORDING + a.terms.len().min(b.terms.len()));
         }
-        let people = self.people.intersection(&other.people).count();
-        let names = self.names.intersection(&other.names).count();
+        let people = a.people.intersection(&b.people).count();
+        let names = a.names.intersection(&b.names).count();
         if fit != DateFit::Same {
-            let common = shared(&self.core, &other.core);
-            let smaller = self.core.len().min(other.core.len()).max(1);
+            let common = self.core.shared(&other.core);
+            if common.len() < MIN_SHARED_WORDING {
+                return None;
+            }
+            let smaller = a.core.len().min(b.core.len()).max(1);
             // Salient shared terms, the words of one name counting once ("National Highway
             // Traffic Safety Administration" is one unit, not five); numbers are left out,
             // as any two statistics share some.
-            let names: Vec<HashSet<String>> = self
-                .names
-                .iter()
-                .map(|n| content_terms(n).into_iter().collect())
-                .collect();
+            let names = &self.names;
             let units: HashSet<String> = common
                 .iter()
                 .filter(|t| !story_wide.contains(t.as_str()))
@@ -156,14 +210,17 @@ impl EventKey {
                 && units >= fit.min_salient();
             return ok.then_some(2 * units + common.len() + 2 * people);
         }
-        let common = shared(&self.terms, &other.terms);
+        let common = self.terms.shared(&other.terms);
+        if common.len() < MIN_SHARED {
+            return None;
+        }
         let salient = common.iter().filter(|t| !story_wide.contains(**t)).count();
-        let smaller = self.terms.len().min(other.terms.len()).max(1);
+        let smaller = a.terms.len().min(b.terms.len()).max(1);
         let common = common.len();
         // The clauses shown must tell the same thing too: "the phone call comes after
         // raids on X" shares the call's words but tells of the raids.
-        let clauses = shared(&self.core, &other.core).len();
-        let smaller_clause = self.core.len().min(other.core.len()).max(1);
+        let clauses = self.core.shared(&other.core).len();
+        let smaller_clause = a.core.len().min(b.core.len()).max(1);
         let wording = common >= MIN_SHARED_WORDING
             && common * 3 >= smaller
             && salient >= MIN_SALIENT_WORDING
@@ -245,37 +302,44 @@ fn story_wide_terms(cands: &[Candidate]) -> HashSet<String> {
 fn row_score(
     a: &Row,
     b: &Row,
-    cands: &[Candidate],
+    keys: &[Indexed],
     wide: &HashSet<String>,
     fit: DateFit,
 ) -> Option<usize> {
     a.members
         .iter()
         .flat_map(|&i| b.members.iter().map(move |&j| (i, j)))
-        .filter_map(|(i, j)| cands[i].key.score(&cands[j].key, wide, fit))
+        .filter_map(|(i, j)| keys.get(i)?.score(keys.get(j)?, wide, fit))
         .max()
 }
 
 /// Collapse candidates (in reading order) into timeline rows, in date order.
 pub(crate) fn collapse(cands: &[Candidate]) -> Vec<TimelineEvent> {
     let wide = story_wide_terms(cands);
+    let keys: Vec<Indexed> = cands.iter().map(|c| Indexed::new(&c.key)).collect();
     // Equal dates, in reading order: each candidate joins the best matching row.
     let mut rows: Vec<Row> = Vec::new();
+    // Rows by date (periods by their start), so a candidate meets only rows of its date.
+    let bucket = |d: &ResolvedDate| match d.granularity {
+        Granularity::Period => format!("{}/", d.start),
+        _ => d.iso.clone(),
+    };
+    let mut by_date: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, c) in cands.iter().enumerate() {
         let single = Row {
             date: c.date.clone(),
             open_end: c.open_end,
             members: vec![i],
         };
-        let best = rows
+        let same = by_date.entry(bucket(&c.date)).or_default();
+        let best = same
             .iter()
-            .enumerate()
+            .filter_map(|&k| rows.get(k).map(|r| (k, r)))
             .filter(|(_, r)| same_date(r, c))
-            .filter_map(|(k, r)| row_score(r, &single, cands, &wide, DateFit::Same).map(|s| (s, k)))
+            .filter_map(|(k, r)| row_score(r, &single, &keys, &wide, DateFit::Same).map(|s| (s, k)))
             .max_by_key(|&(s, k)| (s, std::cmp::Reverse(k)));
-        match best {
-            Some((_, k)) => {
-                let r = &mut rows[k];
+        match best.and_then(|(_, k)| rows.get_mut(k)) {
+            Some(r) => {
                 r.members.push(i);
                 // A date known from a dated article beats an inferred one; a stated end
                 // of a period beats the article's day.
@@ -284,7 +348,10 @@ pub(crate) fn collapse(cands: &[Candidate]) -> Vec<TimelineEvent> {
                     r.open_end = c.open_end;
                 }
             }
-            None => rows.push(single),
+            None => {
+                same.push(rows.len());
+                rows.push(single);
+            }
         }
     }
     // Coarser rows join the finer row within their date that they match best.
@@ -307,7 +374,7 @@ pub(crate) fn collapse(cands: &[Candidate]) -> Vec<TimelineEvent> {
             .copied()
             .filter_map(|j| {
                 let fit = DateFit::Within(rows[k].date.granularity, inside.len());
-                row_score(&rows[k], &rows[j], cands, &wide, fit).map(|s| (s, j))
+                row_score(&rows[k], &rows[j], &keys, &wide, fit).map(|s| (s, j))
             })
             .max_by_key(|&(s, j)| (s, std::cmp::Reverse(j)));
         if let Some((_, j)) = best {

@@ -364,11 +364,14 @@ const CLAUSE_STOPWORDS: &[&str] = &[
 
 /// Terms of an event clause that tell it apart from other clauses.
 fn clause_terms(text: &str) -> HashSet<String> {
-    let dropped: HashSet<String> = CLAUSE_STOPWORDS
-        .iter()
-        .chain(lexicon::REPORTING_VERBS)
-        .map(|w| crosswire_text::stem(w))
-        .collect();
+    static DROPPED: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+    let dropped = DROPPED.get_or_init(|| {
+        CLAUSE_STOPWORDS
+            .iter()
+            .chain(lexicon::REPORTING_VERBS)
+            .map(|w| crosswire_text::stem(w))
+            .collect()
+    });
     content_terms(text)
         .into_iter()
         .filter(|t| !dropped.contains(t))
