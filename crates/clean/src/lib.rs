@@ -124,20 +124,53 @@ impl LineModelCleaner {
         docs: &[Document<'_>],
         probs: Option<&dyn Fn(usize, usize) -> f32>,
     ) -> Vec<Cleaned> {
-        batch_pages(docs)
+        // The model learned from pages whose first line is their title (position and title
+        // echo are features). A caller that took the title out gives it back here as a first
+        // line the features see and the output leaves out.
+        let titled: Vec<Option<Vec<String>>> = docs
             .iter()
-            .zip(docs)
+            .map(|d| {
+                let title = d.title.map(str::trim).filter(|t| !t.is_empty())?;
+                let first = d.blocks.iter().map(|b| b.trim()).find(|b| !b.is_empty());
+                (first != Some(title)).then(|| {
+                    std::iter::once(title.to_string())
+                        .chain(d.blocks.iter().cloned())
+                        .collect()
+                })
+            })
+            .collect();
+        let seen: Vec<Document<'_>> = docs
+            .iter()
+            .zip(&titled)
+            .map(|(d, t)| Document {
+                title: d.title,
+                blocks: t.as_deref().unwrap_or(d.blocks),
+            })
+            .collect();
+        batch_pages(&seen)
+            .iter()
+            .zip(&seen)
+            .zip(&titled)
             .enumerate()
-            .map(|(doc_index, ((lines, feats), doc))| {
+            .map(|(doc_index, (((lines, feats), doc), titled))| {
+                // Lines of the caller's blocks (the given title line is not one of them).
+                let skip = usize::from(titled.is_some());
                 if !language::model_reads(lines) {
                     // The model's evidence is English: keep what it cannot read.
                     return Cleaned {
-                        kept: lines.iter().map(|l| l.text.to_string()).collect(),
+                        kept: lines
+                            .iter()
+                            .skip(skip)
+                            .map(|l| l.text.to_string())
+                            .collect(),
                         removed: Vec::new(),
                     };
                 }
                 let probs: Vec<f32> = match probs {
-                    Some(given) => lines.iter().map(|l| given(doc_index, l.block)).collect(),
+                    Some(given) => lines
+                        .iter()
+                        .map(|l| given(doc_index, l.block.saturating_sub(skip)))
+                        .collect(),
                     None => {
                         let words: Vec<usize> = lines.iter().map(|l| l.stats.words).collect();
                         model::page_probabilities(feats, &words)
@@ -146,7 +179,7 @@ impl LineModelCleaner {
                 let decisions =
                     sequence::decide(lines, feats, &probs, self.threshold, doc.title, &self.rules);
                 let mut cleaned = Cleaned::default();
-                for (line, decision) in lines.iter().zip(decisions) {
+                for (line, decision) in lines.iter().zip(decisions).skip(skip) {
                     match decision {
                         None => cleaned.kept.push(line.text.to_string()),
                         Some(reason) => cleaned.removed.push(Removal {

@@ -368,3 +368,51 @@ fn a_body_line_equal_to_the_given_title_is_a_repeat() {
     assert_kept(&c, "Engineers finished repairing");
     assert_kept(&c, "The board said the reservoir");
 }
+
+/// A caller that took the title out (the pipeline keeps it as metadata) gets the decisions
+/// the model makes on the whole page, title line first, as it was trained: minus that line.
+#[test]
+fn a_given_title_is_judged_as_the_pages_first_line() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<std::path::PathBuf> = Vec::new();
+    for sub in ["tests/fixtures", "../../examples/idlib-2019-05"] {
+        for e in std::fs::read_dir(dir.join(sub))
+            .expect("fixture dir")
+            .flatten()
+        {
+            files.push(e.path());
+        }
+    }
+    files.sort();
+    assert!(files.len() >= 7);
+    for path in files {
+        let text = std::fs::read_to_string(&path).expect("fixture");
+        let all = lines(&text);
+        let first = all
+            .iter()
+            .position(|l| !l.trim().is_empty())
+            .expect("a line");
+        let title = all[first].trim().to_string();
+        let body = all[first + 1..].to_vec();
+        let whole = clean_one(&text);
+        let given = default_cleaner()
+            .clean_batch(&[Document {
+                title: Some(&title),
+                blocks: &body,
+            }])
+            .remove(0);
+        let without_title = |v: &[String]| -> Vec<String> {
+            let mut v = v.to_vec();
+            if let Some(i) = v.iter().position(|k| k.trim() == title) {
+                v.remove(i);
+            }
+            v
+        };
+        assert_eq!(
+            without_title(&given.kept),
+            without_title(&whole.kept),
+            "{}",
+            path.display()
+        );
+    }
+}
