@@ -49,12 +49,15 @@ for f in files:
     n["conflicts"] += sum(1 for g in groups if g["agreement"] == "conflict")
     n["statements"] += len(d["statements"])
     n["direct quotes"] += sum(1 for s in d["statements"] if s["direct"])
+    n["statements by unnamed speakers"] += sum(1 for s in d["statements"] if s.get("role") == "unnamed source")
     for e in d["entities"]:
         kinds[e["kind"]] += 1
     n["dates"] += len(d["dates"])
     n["dates resolved"] += sum(1 for x in d["dates"] if x.get("resolved"))
     n["timeline events"] += len(d["timeline"])
     n["timeline events in 2+ outlets"] += sum(1 for e in d["timeline"] if len(e["outlets"]) > 1)
+    n["timeline counts over a period"] += sum(1 for e in d["timeline"] if e["date"]["granularity"] == "period")
+    n["timeline events at day precision"] += sum(1 for e in d["timeline"] if e["date"]["granularity"] == "day")
     n["timeline text words"] += sum(len(e["text"].split()) for e in d["timeline"])
     samples["claim"] += [f"{c['quantity']['text']} | {c['counted']} | {c.get('event')} | {c.get('scope')} | {c.get('source')}" for c in d["claims"]]
     samples["statement"] += [f"{s['speaker']}: {s['text'][:100]}" for s in d["statements"]]
