@@ -310,3 +310,17 @@ fn a_count_inside_another_event_leaves_that_event_its_day() {
     let isos: Vec<&str> = f.timeline.iter().map(|e| e.date.iso.as_str()).collect();
     assert_eq!(isos, ["2021-03-09"], "{:#?}", f.timeline);
 }
+
+#[test]
+fn a_monthly_total_does_not_join_one_day_count() {
+    let f = extract(&[article(
+        "a",
+        Some((2021, 3, 30)),
+        &[
+            "In March, more than 300 civilians were killed in the province.",
+            "On March 9, three civilians were killed in a market in the provincial capital.",
+        ],
+    )]);
+    let isos: Vec<&str> = f.timeline.iter().map(|e| e.date.iso.as_str()).collect();
+    assert_eq!(isos, ["2021-03", "2021-03-09"], "{:#?}", f.timeline);
+}

@@ -178,7 +178,8 @@ impl Indexed<'_> {
     ) -> Option<usize> {
         let (a, b) = (self.key, other.key);
         // The same thing counted over the same period: one tally, however it is worded.
-        if a.counts.intersection(&b.counts).next().is_some() {
+        // (A count over a coarser date may be a total of its days': never a shortcut.)
+        if fit == DateFit::Same && a.counts.intersection(&b.counts).next().is_some() {
             return Some(2 * MIN_SHARED_WORDING + a.terms.len().min(b.terms.len()));
         }
         let people = a.people.intersection(&b.people).count();
