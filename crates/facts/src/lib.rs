@@ -436,13 +436,18 @@ impl SpeakerResolver<'_> {
             .filter_map(|&m| self.mentions.get(m))
             .filter(|m| a.speaker_toks.start <= m.toks.start && m.toks.end <= a.speaker_toks.end)
             .collect();
+        // "a statement from the Foreign Ministry": the document speaks for who issued it.
+        let issued = fold(strip_determiner(speaker))
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| DOCUMENT_NOUNS.contains(&w));
         for kind in [EntityKind::Person, EntityKind::Organization] {
             for m in &inside {
                 if let Some(e) = self.table.lookup(&m.text).filter(|e| e.kind == kind) {
                     // An organization names the speaker only if it is most of the phrase.
                     let words = speaker.split_whitespace().count();
                     let mwords = m.text.split_whitespace().count();
-                    if kind == EntityKind::Organization && mwords + 2 < words {
+                    if kind == EntityKind::Organization && mwords + 2 < words && !issued {
                         continue;
                     }
                     let role = m.role.clone().or_else(|| e.roles.first().cloned());

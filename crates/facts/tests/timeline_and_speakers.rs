@@ -324,3 +324,22 @@ fn a_monthly_total_does_not_join_one_day_count() {
     let isos: Vec<&str> = f.timeline.iter().map(|e| e.date.iso.as_str()).collect();
     assert_eq!(isos, ["2021-03", "2021-03-09"], "{:#?}", f.timeline);
 }
+
+#[test]
+fn a_statement_from_an_organization_is_the_organization_speaking() {
+    let f = extract(&[article(
+        "a",
+        Some((2021, 3, 11)),
+        &[
+            "A statement from the Velmar Foreign Ministry said the ambassador had been \
+           recalled for consultations.",
+        ],
+    )]);
+    let st = f
+        .statements
+        .iter()
+        .find(|s| s.text.contains("ambassador"))
+        .unwrap_or_else(|| panic!("{:#?}", f.statements));
+    assert!(!st.is_unnamed(), "{st:#?}");
+    assert!(st.speaker.contains("Foreign Ministry"), "{st:#?}");
+}
