@@ -343,3 +343,17 @@ fn a_statement_from_an_organization_is_the_organization_speaking() {
     assert!(!st.is_unnamed(), "{st:#?}");
     assert!(st.speaker.contains("Foreign Ministry"), "{st:#?}");
 }
+
+#[test]
+fn a_count_with_its_own_day_is_dated_by_it_not_by_the_report() {
+    let f = extract(&[article(
+        "a",
+        Some((2021, 3, 11)),
+        &[
+            "Five people were killed on Tuesday in an air strike on the market, the health \
+           ministry said on Wednesday.",
+        ],
+    )]);
+    let isos: Vec<&str> = f.timeline.iter().map(|e| e.date.iso.as_str()).collect();
+    assert_eq!(isos, ["2021-03-09"], "{:#?}", f.timeline);
+}
