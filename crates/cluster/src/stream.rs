@@ -82,6 +82,21 @@ impl StoryStream {
         let linked = copy_of
             .and_then(|m| self.story_of.get(&m.key))
             .map(|&s| self.resolve(s));
+        if let Some(story) = linked.filter(|&s| !self.clusterer.is_active(s)) {
+            // The original's story has left the active set (aged out or evicted): the copy
+            // still belongs to it, not to a new story of its own. It does not bring the
+            // story back: the clusterer no longer has its centroid.
+            self.remember(key, sketch.clone(), story);
+            return Added {
+                copy_of,
+                assignment: Assignment {
+                    story,
+                    new_story: false,
+                    similarity: 1.0,
+                    merged: Vec::new(),
+                },
+            };
+        }
         let assignment = self.clusterer.add(&Doc {
             copy_of: linked.or(doc.copy_of),
             ..doc

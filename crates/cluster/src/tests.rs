@@ -186,6 +186,28 @@ fn copies_join_their_originals_story() {
 }
 
 #[test]
+fn a_copy_joins_its_originals_story_after_that_story_left_the_active_set() {
+    let mut s = StoryStream::new(
+        Clusterer::new(Config {
+            max_active: 1,
+            ..Config::default()
+        }),
+        100,
+    );
+    let original = article(1, 0);
+    let a = s.add(1, &Fingerprint::of(&original).sketch, doc(&original, 5));
+    // Another story takes the only active place.
+    let other = article(3, 0);
+    s.add(2, &Fingerprint::of(&other).sketch, doc(&other, 5));
+    assert!(!s.clusterer.is_active(a.assignment.story));
+    let copy = format!("{original} Reported by a wire service.");
+    let b = s.add(3, &Fingerprint::of(&copy).sketch, doc(&copy, 6));
+    assert_eq!(b.copy_of.map(|m| m.key), Some(1));
+    assert_eq!(b.assignment.story, a.assignment.story);
+    assert!(!b.assignment.new_story);
+}
+
+#[test]
 fn empty_and_odd_articles_do_not_panic() {
     let mut c = Clusterer::new(Config::default());
     for text in ["", "   ", "!!!", "a", "日本 地震 東京", "Ünïcödé ÉVÉNEMENT"] {

@@ -192,6 +192,11 @@ impl Clusterer {
         self.stories.len()
     }
 
+    /// Whether a story is in the active set (articles can join it).
+    pub fn is_active(&self, id: StoryId) -> bool {
+        self.stories.contains_key(&id)
+    }
+
     /// Number of features with a document frequency.
     pub fn df_len(&self) -> usize {
         self.df.len()
