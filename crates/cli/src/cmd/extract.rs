@@ -45,21 +45,33 @@ struct Output<'a> {
 
 impl Output<'_> {
     fn write(&self, path: &Path, page: &extract::Extracted) -> anyhow::Result<()> {
+        let stem = crosswire::ingest::file_stem(path);
+        self.write_text(
+            &path.display().to_string(),
+            &stem,
+            page.text(),
+            &page.metadata,
+        )
+    }
+
+    /// One page's text (and, as JSON, its file and metadata) to `DIR/<stem>.txt|json` or stdout.
+    fn write_text(
+        &self,
+        file: &str,
+        stem: &str,
+        text: String,
+        metadata: &impl serde::Serialize,
+    ) -> anyhow::Result<()> {
         let json = self.args.format == "json";
         let rendered = if json {
-            serde_json::json!({
-                "file": path.display().to_string(),
-                "text": page.text(),
-                "metadata": page.metadata,
-            })
-            .to_string()
+            serde_json::json!({ "file": file, "text": text, "metadata": metadata }).to_string()
         } else {
-            page.text()
+            text
         };
         match &self.args.out_dir {
             Some(dir) => {
                 let ext = if json { "json" } else { "txt" };
-                let out = dir.join(format!("{}.{ext}", crosswire::ingest::file_stem(path)));
+                let out = dir.join(format!("{stem}.{ext}"));
                 std::fs::write(&out, format!("{rendered}\n"))
                     .with_context(|| format!("writing {}", out.display()))
             }
@@ -85,7 +97,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         stdout: std::io::stdout(),
     };
     if args.clean {
-        return run_cleaned(&args);
+        return run_cleaned(&out);
     }
     let mut failed = 0usize;
     let read = |path: &Path| extract::read_page_file(path);
@@ -150,7 +162,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
 /// `--clean`: the pages through the pipeline's preparation (extraction, metadata, text
 /// cleaning), written like plain extraction output.
-fn run_cleaned(args: &Args) -> anyhow::Result<ExitCode> {
+fn run_cleaned(out: &Output<'_>) -> anyhow::Result<ExitCode> {
+    let args = out.args;
     let mut batch = crosswire::ingest::read_inputs(&args.files);
     if let (Some(url), [doc]) = (&args.url, batch.documents.as_mut_slice()) {
         doc.url = Some(url.clone());
@@ -159,27 +172,10 @@ fn run_cleaned(args: &Args) -> anyhow::Result<ExitCode> {
         eprintln!("crosswire: {p}");
     }
     let mut failed = batch.problems.len();
-    let json = args.format == "json";
-    let mut stdout = std::io::stdout().lock();
     for article in crosswire::pipeline::prepare(batch.documents) {
+        let stem = crosswire::ingest::file_stem(Path::new(&article.origin));
         let text = article.paragraphs.join("\n\n");
-        let rendered = if json {
-            serde_json::json!({ "file": article.origin, "text": text, "metadata": article.meta })
-                .to_string()
-        } else {
-            text
-        };
-        let written = match &args.out_dir {
-            Some(dir) => {
-                let ext = if json { "json" } else { "txt" };
-                let stem = crosswire::ingest::file_stem(Path::new(&article.origin));
-                let out = dir.join(format!("{stem}.{ext}"));
-                std::fs::write(&out, format!("{rendered}\n"))
-                    .with_context(|| format!("writing {}", out.display()))
-            }
-            None => writeln!(stdout, "{rendered}").context("writing to stdout"),
-        };
-        if let Err(e) = written {
+        if let Err(e) = out.write_text(&article.origin, &stem, text, &article.meta) {
             eprintln!("crosswire: {}: {e:#}", article.origin);
             failed += 1;
         }
