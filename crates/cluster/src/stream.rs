@@ -82,7 +82,9 @@ impl StoryStream {
         let linked = copy_of
             .and_then(|m| self.story_of.get(&m.key))
             .map(|&s| self.resolve(s));
-        if let Some(story) = linked.filter(|&s| !self.clusterer.is_active(s)) {
+        // A copy found here, or one the caller found elsewhere (`doc.copy_of`, e.g. on disk).
+        let original_story = linked.or(doc.copy_of);
+        if let Some(story) = original_story.filter(|&s| !self.clusterer.is_active(s)) {
             // The original's story has left the active set (aged out or evicted): the copy
             // still belongs to it, not to a new story of its own. It does not bring the
             // story back: the clusterer no longer has its centroid.
@@ -98,7 +100,7 @@ impl StoryStream {
             };
         }
         let assignment = self.clusterer.add(&Doc {
-            copy_of: linked.or(doc.copy_of),
+            copy_of: original_story,
             ..doc
         });
         for &m in &assignment.merged {

@@ -1,6 +1,6 @@
 //! Adding articles: one transaction per batch, clusterer state saved with it.
 
-use crosswire_cluster::{Assignment, Config, Doc, StoryStream};
+use crosswire_cluster::{Config, Doc, StoryStream};
 use crosswire_dedup::{Fingerprint, article_text};
 use crosswire_model::{Article, CopyKind};
 use rusqlite::{OptionalExtension, params};
@@ -191,31 +191,13 @@ impl Store {
                 };
                 profile.add(Phase::StoreLsh, t);
                 let t = profile.now();
-                let inactive_story = original_story.and_then(|s| {
-                    let active = stream.clusterer.story_state(s as u64).is_some();
-                    (!active).then_some(s)
-                });
-                let assignment = match inactive_story {
-                    // The story has left the active set: the article joins it without
-                    // the clusterer (which has no centroid for it any more), and stays in
-                    // the window so that its own copies find the story too.
-                    Some(s) => {
-                        stream.remember(id as u64, print.sketch.clone(), s as u64);
-                        Assignment {
-                            story: s as u64,
-                            new_story: false,
-                            similarity: 1.0,
-                            merged: Vec::new(),
-                        }
-                    }
-                    None => {
-                        let doc = Doc {
-                            copy_of: original_story.map(|s| s as u64),
-                            ..Doc::of_article(article, &text)
-                        };
-                        stream.add(id as u64, &print.sketch, doc).assignment
-                    }
+                // A copy joins its original's story, also one that has left the
+                // clusterer's active set (the stream attaches it without clustering).
+                let doc = Doc {
+                    copy_of: original_story.map(|s| s as u64),
+                    ..Doc::of_article(article, &text)
                 };
+                let assignment = stream.add(id as u64, &print.sketch, doc).assignment;
                 profile.add(Phase::Cluster, t);
                 let a = &assignment;
                 let story = a.story as i64;
