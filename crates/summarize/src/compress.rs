@@ -116,59 +116,32 @@ impl Compression {
         out
     }
 
-    /// Apply the enabled rules to `sentence`.
+    /// Apply the enabled rules to `sentence`, in this order.
     pub fn apply(&self, sentence: &str) -> String {
+        // Rules that may decline (None) leave the sentence as it was.
+        let rules: [(bool, Rule); 9] = [
+            (self.leading_connective, strip_leading_connective),
+            (self.leading_phrase, strip_leading_phrase),
+            (self.parenthetical, |s| Some(strip_parentheticals(s))),
+            (self.appositive, |s| Some(strip_appositives(s))),
+            (self.inner_attribution, |s| Some(strip_inner_attribution(s))),
+            (self.leading_attribution, strip_leading_attribution),
+            (self.trailing_clause, strip_trailing_clause),
+            (self.weekdays, |s| Some(strip_weekdays(s))),
+            (self.trailing_attribution, strip_trailing_attribution),
+        ];
         let mut s = sentence.to_string();
-        if let Some(t) = self
-            .leading_connective
-            .then(|| strip_leading_connective(&s))
-            .flatten()
-        {
-            s = t;
-        }
-        if let Some(t) = self
-            .leading_phrase
-            .then(|| strip_leading_phrase(&s))
-            .flatten()
-        {
-            s = t;
-        }
-        if self.parenthetical {
-            s = strip_parentheticals(&s);
-        }
-        if self.appositive {
-            s = strip_appositives(&s);
-        }
-        if self.inner_attribution {
-            s = strip_inner_attribution(&s);
-        }
-        if let Some(t) = self
-            .leading_attribution
-            .then(|| strip_leading_attribution(&s))
-            .flatten()
-        {
-            s = t;
-        }
-        if let Some(t) = self
-            .trailing_clause
-            .then(|| strip_trailing_clause(&s))
-            .flatten()
-        {
-            s = t;
-        }
-        if self.weekdays {
-            s = strip_weekdays(&s);
-        }
-        if let Some(t) = self
-            .trailing_attribution
-            .then(|| strip_trailing_attribution(&s))
-            .flatten()
-        {
-            s = t;
+        for (enabled, rule) in rules {
+            if enabled && let Some(t) = rule(&s) {
+                s = t;
+            }
         }
         s
     }
 }
+
+/// A compression rule: the shortened sentence, or `None` when it does not apply.
+type Rule = fn(&str) -> Option<String>;
 
 /// Sentence adverbials that only link to what came before.
 const CONNECTIVES: &[&str] = &[
