@@ -9,7 +9,7 @@ use crosswire_model::Article;
 
 use crate::Store;
 use crate::story_rows::live_story;
-use crate::tests_scale::{article, listing_by_group_by, text};
+use crate::tests_scale::{article, listing_by_group_by, merged_stories, text};
 
 /// At most two active stories: an idle story leaves the active set after two others.
 fn small_config() -> Config {
@@ -184,14 +184,7 @@ fn a_copy_of_an_article_in_a_merged_story_joins_the_survivor() {
         let a = article(id, Some(id), 1, "Report", body);
         store.add_batch(&[a], &mut stream).expect("add");
     }
-    let merged: i64 = store
-        .conn
-        .query_row(
-            "SELECT COUNT(*) FROM stories WHERE merged_into IS NOT NULL",
-            [],
-            |r| r.get(0),
-        )
-        .expect("count");
+    let merged = merged_stories(&store);
     assert_eq!(merged, 1, "the test needs the two stories merged");
     let survivor = story_of_docs(&store)["follow"];
     assert_eq!(story_of_docs(&store)["orig"], survivor);

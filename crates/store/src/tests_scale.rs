@@ -125,14 +125,7 @@ fn kept_counts_equal_a_count_over_the_articles() {
             stream = store.resume(config.clone(), 50).expect("resume");
         }
     }
-    let merged: i64 = store
-        .conn
-        .query_row(
-            "SELECT COUNT(*) FROM stories WHERE merged_into IS NOT NULL",
-            [],
-            |r| r.get(0),
-        )
-        .expect("count");
+    let merged = merged_stories(&store);
     assert!(merged > 0, "no merge happened: the test needs one");
     let kept = store.stories().expect("stories");
     assert!(kept.len() > 1);
@@ -274,4 +267,16 @@ fn version_1_store_upgrades_in_place() {
     assert_eq!(keyed, 4);
     drop(store);
     let _ = std::fs::remove_dir_all(dir);
+}
+
+/// Stories merged into another one.
+pub(crate) fn merged_stories(store: &Store) -> i64 {
+    store
+        .conn
+        .query_row(
+            "SELECT COUNT(*) FROM stories WHERE merged_into IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count")
 }
