@@ -168,40 +168,46 @@ fn restored_clusterer_continues_the_same_stories() {
     assert!(b.story >= changes.next_id, "ids are never reused");
 }
 
+/// A stream over `config` with room for 100 recent articles.
+fn stream(config: Config) -> StoryStream {
+    StoryStream::new(Clusterer::new(config), 100)
+}
+
+/// Add `text` under `key` on `day`, fingerprinted as the store would.
+fn add_text(s: &mut StoryStream, key: u64, text: &str, day: i64) -> crate::Added {
+    s.add(key, &Fingerprint::of(text).sketch, doc(text, day))
+}
+
+/// The original's text with a wire credit appended: a near copy.
+fn wire_copy(original: &str) -> String {
+    format!("{original} Reported by a wire service.")
+}
+
 #[test]
 fn copies_join_their_originals_story() {
-    let mut s = StoryStream::new(
-        Clusterer::new(Config {
-            join: 0.99,
-            ..Config::default()
-        }),
-        100,
-    );
+    let mut s = stream(Config {
+        join: 0.99,
+        ..Config::default()
+    });
     let original = article(1, 0);
-    let a = s.add(1, &Fingerprint::of(&original).sketch, doc(&original, 5));
-    let copy = format!("{original} Reported by a wire service.");
-    let b = s.add(2, &Fingerprint::of(&copy).sketch, doc(&copy, 6));
+    let a = add_text(&mut s, 1, &original, 5);
+    let b = add_text(&mut s, 2, &wire_copy(&original), 6);
     assert_eq!(b.copy_of.map(|m| m.key), Some(1));
     assert_eq!(b.assignment.story, a.assignment.story);
 }
 
 #[test]
 fn a_copy_joins_its_originals_story_after_that_story_left_the_active_set() {
-    let mut s = StoryStream::new(
-        Clusterer::new(Config {
-            max_active: 1,
-            ..Config::default()
-        }),
-        100,
-    );
+    let mut s = stream(Config {
+        max_active: 1,
+        ..Config::default()
+    });
     let original = article(1, 0);
-    let a = s.add(1, &Fingerprint::of(&original).sketch, doc(&original, 5));
+    let a = add_text(&mut s, 1, &original, 5);
     // Another story takes the only active place.
-    let other = article(3, 0);
-    s.add(2, &Fingerprint::of(&other).sketch, doc(&other, 5));
+    add_text(&mut s, 2, &article(3, 0), 5);
     assert!(!s.clusterer.is_active(a.assignment.story));
-    let copy = format!("{original} Reported by a wire service.");
-    let b = s.add(3, &Fingerprint::of(&copy).sketch, doc(&copy, 6));
+    let b = add_text(&mut s, 3, &wire_copy(&original), 6);
     assert_eq!(b.copy_of.map(|m| m.key), Some(1));
     assert_eq!(b.assignment.story, a.assignment.story);
     assert!(!b.assignment.new_story);
