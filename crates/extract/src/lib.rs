@@ -23,6 +23,7 @@ pub mod dom;
 pub mod encoding;
 pub mod entities;
 pub mod metadata;
+pub mod visible;
 
 use serde::Serialize;
 
@@ -52,7 +53,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Extracted {
 }
 
 /// [`extract`] on an already parsed page, for callers that also need other views of the same
-/// tree (such as all its visible text via [`content::fragment_paragraphs`]).
+/// tree (such as the count of its visible words, [`visible::visible_word_count`]).
 pub fn extract_dom(dom: &dom::Dom, url: Option<&str>) -> Extracted {
     let mut paragraphs = content::extract_paragraphs(dom);
     let found: usize = paragraphs.iter().map(|p| p.chars().count()).sum();

@@ -96,10 +96,7 @@ fn from_html(raw: &RawDocument, container: Metadata) -> TextMeta {
     let dom = crosswire_extract::dom::Dom::parse(&raw.text);
     let extracted = crosswire_extract::extract_dom(&dom, raw.url.as_deref());
     let page = extracted.metadata.to_model(raw.url.as_deref());
-    let visible_words: usize = crosswire_extract::content::fragment_paragraphs(&dom)
-        .iter()
-        .map(|p| word_count(p))
-        .sum();
+    let visible_words = crosswire_extract::visible::visible_word_count(&dom);
     TextMeta {
         meta: Metadata {
             title: page.title,
