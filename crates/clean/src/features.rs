@@ -399,13 +399,25 @@ fn close_group(group: &mut [PageLine<'_>]) {
 pub fn line_key(text: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut any = false;
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
+    let mut feed = |b: u8| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    for c in text.chars() {
+        // ASCII (most of any page) lowercases to one byte; only the rest needs the
+        // general, possibly multi-char, Unicode lowercasing.
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                any = true;
+                feed(c.to_ascii_lowercase() as u8);
+            }
+            continue;
+        }
+        for c in c.to_lowercase().filter(|c| c.is_alphanumeric()) {
             any = true;
             let mut buf = [0u8; 4];
             for b in c.encode_utf8(&mut buf).bytes() {
-                h ^= u64::from(b);
-                h = h.wrapping_mul(0x0100_0000_01b3);
+                feed(b);
             }
         }
     }

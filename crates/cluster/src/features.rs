@@ -16,26 +16,94 @@ pub struct Counts(pub U64Map<f32>);
 /// start a sentence (a cheap stand-in for a named entity) as an extra `#name` feature.
 pub fn count(title: &str, body: &str, title_weight: f32) -> Counts {
     let mut counts: U64Map<f32> = U64Map::default();
-    for t in crosswire_text::content_terms(title) {
-        *counts.entry(hash_bytes(t.as_bytes())).or_default() += title_weight;
-    }
-    for t in crosswire_text::content_terms(body) {
-        *counts.entry(hash_bytes(t.as_bytes())).or_default() += 1.0;
-    }
-    for text in [title, body] {
-        for name in names(text) {
-            let key = format!("#{name}");
-            *counts.entry(hash_bytes(key.as_bytes())).or_default() += 1.0;
+    let title_tokens = crosswire_text::words(title);
+    let body_tokens = crosswire_text::words(body);
+    TOKEN_FEATURES.with_borrow_mut(|cache| {
+        for (tokens, weight) in [(&title_tokens, title_weight), (&body_tokens, 1.0)] {
+            for tok in tokens {
+                cache.visit(tok.text, |features| {
+                    for &term in &features.terms {
+                        *counts.entry(term).or_default() += weight;
+                    }
+                });
+            }
         }
-    }
+        for (text, tokens) in [(title, &title_tokens), (body, &body_tokens)] {
+            for tok in inner_tokens(text, tokens) {
+                cache.visit(tok.text, |features| {
+                    if let Some(name) = features.name {
+                        *counts.entry(name).or_default() += 1.0;
+                    }
+                });
+            }
+        }
+    });
     Counts(counts)
 }
 
-/// Folded capitalized words that do not open a sentence or a line.
-pub fn names(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
+/// What one word contributes, computed once per distinct spelling: its content-term
+/// features (stemming dominates the cost of counting, and news text repeats its words)
+/// and, if it is written capitalized, its `#name` feature.
+struct TokenFeatures {
+    terms: Box<[Feature]>,
+    name: Option<Feature>,
+}
+
+impl TokenFeatures {
+    fn of(word: &str) -> TokenFeatures {
+        // A token re-tokenizes to itself, so its content terms are exactly those the
+        // whole text would have produced for it.
+        let terms = crosswire_text::content_terms(word)
+            .iter()
+            .map(|t| hash_bytes(t.as_bytes()))
+            .collect();
+        let capitalized = word.chars().next().is_some_and(char::is_uppercase);
+        let name = (capitalized && word.len() >= 2)
+            .then(|| crosswire_text::fold(word))
+            .filter(|folded| !crosswire_text::is_stopword(folded))
+            .map(|folded| hash_bytes(format!("#{folded}").as_bytes()));
+        TokenFeatures { terms, name }
+    }
+}
+
+/// Per-thread memo of [`TokenFeatures`] by exact spelling (keyed by its hash, the spelling
+/// kept to rule out collisions), emptied when it reaches `TOKEN_CACHE_LIMIT` entries so
+/// memory stays flat on endless streams.
+#[derive(Default)]
+struct TokenCache(U64Map<(Box<str>, TokenFeatures)>);
+
+const TOKEN_CACHE_LIMIT: usize = 1 << 18;
+
+impl TokenCache {
+    /// Hand `use_features` the features of `word`, computing them on first sight.
+    fn visit(&mut self, word: &str, use_features: impl FnOnce(&TokenFeatures)) {
+        let key = hash_bytes(word.as_bytes());
+        match self.0.get(&key) {
+            Some((spelling, features)) if **spelling == *word => return use_features(features),
+            // Another spelling with the same hash holds the slot: compute, keep it.
+            Some(_) => return use_features(&TokenFeatures::of(word)),
+            None => {}
+        }
+        if self.0.len() >= TOKEN_CACHE_LIMIT {
+            self.0.clear();
+        }
+        let features = TokenFeatures::of(word);
+        use_features(&features);
+        self.0.insert(key, (word.into(), features));
+    }
+}
+
+thread_local! {
+    static TOKEN_FEATURES: std::cell::RefCell<TokenCache> = std::cell::RefCell::default();
+}
+
+/// The tokens that open neither a sentence nor a line: the candidates for names.
+fn inner_tokens<'t>(
+    text: &'t str,
+    tokens: &'t [crosswire_text::Token<'t>],
+) -> impl Iterator<Item = &'t crosswire_text::Token<'t>> {
     let mut prev_end: Option<usize> = None;
-    for tok in crosswire_text::words(text) {
+    tokens.iter().filter(move |tok| {
         let sentence_start = match prev_end {
             None => true,
             Some(e) => text
@@ -43,8 +111,17 @@ pub fn names(text: &str) -> Vec<String> {
                 .is_none_or(|gap| gap.contains(['.', '!', '?', '\n', ':', '"', '“'])),
         };
         prev_end = Some(tok.end);
+        !sentence_start
+    })
+}
+
+/// Folded capitalized words that do not open a sentence or a line.
+pub fn names(text: &str) -> Vec<String> {
+    let tokens = crosswire_text::words(text);
+    let mut out = Vec::new();
+    for tok in inner_tokens(text, &tokens) {
         let capitalized = tok.text.chars().next().is_some_and(char::is_uppercase);
-        if !capitalized || sentence_start || tok.text.len() < 2 {
+        if !capitalized || tok.text.len() < 2 {
             continue;
         }
         let folded = crosswire_text::fold(tok.text);
