@@ -249,6 +249,11 @@ pub fn body_marker(el: &Element, ci: &str) -> u8 {
     {
         return 3;
     }
+    class_marker(ci)
+}
+
+/// [`body_marker`] from the class/id string alone (no `itemprop`).
+pub fn class_marker(ci: &str) -> u8 {
     const STRONG: &[&str] = &[
         "articlebody",
         "article-body",

@@ -17,7 +17,8 @@
 //!    yields almost nothing.
 
 use crate::boilerplate::{
-    body_marker, class_id, class_weight, is_comment_class, is_hidden, is_noise_class, is_noise_role,
+    body_marker, class_id, class_marker, class_weight, is_comment_class, is_hidden, is_noise_class,
+    is_noise_role,
 };
 use crate::dom::{Dom, NodeData, NodeId, flags};
 
@@ -101,12 +102,27 @@ impl<'a> Analysis<'a> {
         // around `<div class="entry-content">`).
         let mut holds_body = vec![false; n];
         let mut marker = vec![0u8; n];
+        // Templates repeat the same class strings; match each distinct one once.
+        let mut marker_cache: std::collections::HashMap<String, u8> = Default::default();
         for i in (1..n).rev() {
             if let Some(el) = dom.element(i) {
                 if el.attrs.is_empty() {
                     // no class, id or itemprop: nothing to mark
+                } else if el
+                    .attr("itemprop")
+                    .is_some_and(|v| v.eq_ignore_ascii_case("articlebody"))
+                {
+                    marker[i] = body_marker(el, "");
                 } else {
-                    marker[i] = body_marker(el, &class_id(el));
+                    let ci = class_id(el);
+                    marker[i] = match marker_cache.get(&ci) {
+                        Some(&m) => m,
+                        None => {
+                            let m = class_marker(&ci);
+                            marker_cache.insert(ci, m);
+                            m
+                        }
+                    };
                 }
                 if raw[i] >= 100 && marker[i] >= 1 {
                     holds_body[i] = true;
