@@ -106,8 +106,16 @@ impl LineStats {
     pub fn of(line: &str) -> LineStats {
         let tokens = words(line);
         let lower = line.to_lowercase();
-        let lower_tokens = words(&lower);
-        let lower_words: Vec<&str> = lower_tokens.iter().map(|t| t.text).collect();
+        // Lowercasing ASCII keeps every byte offset and every token boundary, so an ASCII
+        // line's lowercase words are its own tokens' spans; others are re-tokenized.
+        let lower_words: Vec<&str> = if line.is_ascii() {
+            tokens
+                .iter()
+                .filter_map(|t| lower.get(t.start..t.end))
+                .collect()
+        } else {
+            words(&lower).iter().map(|t| t.text).collect()
+        };
         let mut s = LineStats {
             words: tokens.len(),
             ..LineStats::default()

@@ -21,20 +21,12 @@ pub fn count(title: &str, body: &str, title_weight: f32) -> Counts {
     TOKEN_FEATURES.with_borrow_mut(|cache| {
         for (tokens, weight) in [(&title_tokens, title_weight), (&body_tokens, 1.0)] {
             for tok in tokens {
-                cache.visit(tok.text, |features| {
-                    for &term in &features.terms {
-                        *counts.entry(term).or_default() += weight;
-                    }
-                });
+                count_term(&mut counts, cache, tok.text, weight);
             }
         }
         for (text, tokens) in [(title, &title_tokens), (body, &body_tokens)] {
             for tok in inner_tokens(text, tokens) {
-                cache.visit(tok.text, |features| {
-                    if let Some(name) = features.name {
-                        *counts.entry(name).or_default() += 1.0;
-                    }
-                });
+                count_name(&mut counts, cache, tok.text);
             }
         }
     });
@@ -42,28 +34,40 @@ pub fn count(title: &str, body: &str, title_weight: f32) -> Counts {
 }
 
 /// What one word contributes, computed once per distinct spelling: its content-term
-/// features (stemming dominates the cost of counting, and news text repeats its words)
+/// feature (stemming dominates the cost of counting, and news text repeats its words)
 /// and, if it is written capitalized, its `#name` feature.
+#[derive(Clone, Copy)]
 struct TokenFeatures {
-    terms: Box<[Feature]>,
+    term: Option<Feature>,
     name: Option<Feature>,
 }
 
 impl TokenFeatures {
-    fn of(word: &str) -> TokenFeatures {
+    /// The features of one token, or `None` in the (unexpected) case that it yields more
+    /// than one content term, which [`count_term`] then handles uncached.
+    fn of(word: &str) -> Option<TokenFeatures> {
         // A token re-tokenizes to itself, so its content terms are exactly those the
         // whole text would have produced for it.
-        let terms = crosswire_text::content_terms(word)
-            .iter()
-            .map(|t| hash_bytes(t.as_bytes()))
-            .collect();
-        let capitalized = word.chars().next().is_some_and(char::is_uppercase);
-        let name = (capitalized && word.len() >= 2)
-            .then(|| crosswire_text::fold(word))
-            .filter(|folded| !crosswire_text::is_stopword(folded))
-            .map(|folded| hash_bytes(format!("#{folded}").as_bytes()));
-        TokenFeatures { terms, name }
+        let terms = crosswire_text::content_terms(word);
+        if terms.len() > 1 {
+            return None;
+        }
+        let term = terms.first().map(|t| hash_bytes(t.as_bytes()));
+        Some(TokenFeatures {
+            term,
+            name: name_feature(word),
+        })
     }
+}
+
+/// The `#name` feature of a word that opens neither a sentence nor a line: set for
+/// capitalized words that are not stopwords.
+fn name_feature(word: &str) -> Option<Feature> {
+    let capitalized = word.chars().next().is_some_and(char::is_uppercase);
+    (capitalized && word.len() >= 2)
+        .then(|| crosswire_text::fold(word))
+        .filter(|folded| !crosswire_text::is_stopword(folded))
+        .map(|folded| hash_bytes(format!("#{folded}").as_bytes()))
 }
 
 /// Per-thread memo of [`TokenFeatures`] by exact spelling (keyed by its hash, the spelling
@@ -72,29 +76,57 @@ impl TokenFeatures {
 #[derive(Default)]
 struct TokenCache(U64Map<(Box<str>, TokenFeatures)>);
 
-const TOKEN_CACHE_LIMIT: usize = 1 << 18;
+const TOKEN_CACHE_LIMIT: usize = 1 << 17;
 
 impl TokenCache {
-    /// Hand `use_features` the features of `word`, computing them on first sight.
-    fn visit(&mut self, word: &str, use_features: impl FnOnce(&TokenFeatures)) {
+    /// The features of `word`, computed on first sight; `None` if they do not fit
+    /// [`TokenFeatures`].
+    fn get(&mut self, word: &str) -> Option<TokenFeatures> {
         let key = hash_bytes(word.as_bytes());
         match self.0.get(&key) {
-            Some((spelling, features)) if **spelling == *word => return use_features(features),
+            Some((spelling, features)) if **spelling == *word => return Some(*features),
             // Another spelling with the same hash holds the slot: compute, keep it.
-            Some(_) => return use_features(&TokenFeatures::of(word)),
+            Some(_) => return TokenFeatures::of(word),
             None => {}
         }
+        let features = TokenFeatures::of(word)?;
         if self.0.len() >= TOKEN_CACHE_LIMIT {
             self.0.clear();
         }
-        let features = TokenFeatures::of(word);
-        use_features(&features);
         self.0.insert(key, (word.into(), features));
+        Some(features)
     }
 }
 
 thread_local! {
     static TOKEN_FEATURES: std::cell::RefCell<TokenCache> = std::cell::RefCell::default();
+}
+
+/// Add the content-term features of one token, `weight` each.
+fn count_term(counts: &mut U64Map<f32>, cache: &mut TokenCache, word: &str, weight: f32) {
+    match cache.get(word) {
+        Some(features) => {
+            if let Some(term) = features.term {
+                *counts.entry(term).or_default() += weight;
+            }
+        }
+        None => {
+            for t in crosswire_text::content_terms(word) {
+                *counts.entry(hash_bytes(t.as_bytes())).or_default() += weight;
+            }
+        }
+    }
+}
+
+/// Add the `#name` feature of one token that opens neither a sentence nor a line.
+fn count_name(counts: &mut U64Map<f32>, cache: &mut TokenCache, word: &str) {
+    let name = match cache.get(word) {
+        Some(features) => features.name,
+        None => name_feature(word),
+    };
+    if let Some(name) = name {
+        *counts.entry(name).or_default() += 1.0;
+    }
 }
 
 /// The tokens that open neither a sentence nor a line: the candidates for names.
@@ -141,6 +173,48 @@ mod tests {
     fn names_skip_sentence_starts() {
         let n = names("The talks in Ankara ended. Officials met Erdoğan on Monday.");
         assert_eq!(n, vec!["ankara", "erdogan", "monday"]);
+    }
+
+    /// The memoized count equals counting from `content_terms` and `names` directly, also
+    /// when the same words come back (served from the cache) in another article.
+    #[test]
+    fn memoized_count_matches_direct_count() {
+        let direct = |title: &str, body: &str| {
+            let mut c: U64Map<f32> = U64Map::default();
+            for t in crosswire_text::content_terms(title) {
+                *c.entry(hash_bytes(t.as_bytes())).or_default() += 2.5;
+            }
+            for t in crosswire_text::content_terms(body) {
+                *c.entry(hash_bytes(t.as_bytes())).or_default() += 1.0;
+            }
+            for n in names(title).into_iter().chain(names(body)) {
+                *c.entry(hash_bytes(format!("#{n}").as_bytes())).or_default() += 1.0;
+            }
+            c
+        };
+        let docs = [
+            (
+                "Talks in Ankara",
+                "Officials met Erdoğan in Ankara. The talks ended.",
+            ),
+            (
+                "Ankara talks end",
+                "It's 1.5 times the 150,000 Ankara figure: Talks go on.",
+            ),
+            (
+                "",
+                "ÉLYSÉE said Élysée and élysée; the Élysée-Palace O'Neill!",
+            ),
+        ];
+        for _ in 0..2 {
+            for (title, body) in docs {
+                assert_eq!(
+                    count(title, body, 2.5).0,
+                    direct(title, body),
+                    "{title} / {body}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -79,6 +79,18 @@ impl StoryStream {
     /// Look up, cluster and remember one article under `key`.
     pub fn add(&mut self, key: u64, sketch: &Sketch, doc: Doc<'_>) -> Added {
         let copy_of = self.index.find(sketch);
+        self.add_found(key, sketch, doc, copy_of)
+    }
+
+    /// [`StoryStream::add`] for a caller that has just run [`StoryStream::find_copy`] on
+    /// `sketch` (and changed nothing since): reuses its answer instead of a second lookup.
+    pub fn add_found(
+        &mut self,
+        key: u64,
+        sketch: &Sketch,
+        doc: Doc<'_>,
+        copy_of: Option<Match>,
+    ) -> Added {
         let linked = copy_of
             .and_then(|m| self.story_of.get(&m.key))
             .map(|&s| self.resolve(s));

@@ -172,7 +172,8 @@ impl Store {
                 // Copies first: a copy belongs to its original's story, whether or not that
                 // story is still among the clusterer's active ones.
                 let t = profile.now();
-                let copy = match (stream.find_copy(&print.sketch), same_text) {
+                let window_copy = stream.find_copy(&print.sketch);
+                let copy = match (window_copy, same_text) {
                     (Some(m), _) => Some((m.key as i64, m.kind, m.similarity)),
                     // An exact copy older than the dedup window.
                     (None, Some(original)) => Some((original, CopyKind::Exact, 1.0)),
@@ -197,7 +198,9 @@ impl Store {
                     copy_of: original_story.map(|s| s as u64),
                     ..Doc::of_article(article, &text)
                 };
-                let assignment = stream.add(id as u64, &print.sketch, doc).assignment;
+                let assignment = stream
+                    .add_found(id as u64, &print.sketch, doc, window_copy)
+                    .assignment;
                 profile.add(Phase::Cluster, t);
                 let a = &assignment;
                 let story = a.story as i64;
