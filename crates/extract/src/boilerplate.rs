@@ -300,11 +300,34 @@ pub fn class_marker(ci: &str) -> u8 {
         "rich-text",
         "richtext",
     ];
-    if STRONG.iter().any(|p| ci.contains(p)) {
+    // BEM and snake_case spellings (`entry__content`, `story_body`) name the same region
+    // as the hyphenated ones.
+    let hyphenated = ci.replace("__", "-").replace('_', "-");
+    let found = |names: &[&str]| {
+        names
+            .iter()
+            .any(|p| ci.contains(p) || hyphenated.contains(p))
+    };
+    if found(STRONG) {
         return 2;
     }
-    if WEAK.iter().any(|p| ci.contains(p)) {
+    if found(WEAK) {
         return 1;
     }
     0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn body_names_match_in_bem_and_snake_case_spellings() {
+        assert_eq!(class_marker("entry-content"), 2);
+        assert_eq!(class_marker("entry__content paywall-container"), 2);
+        assert_eq!(class_marker("post_text"), 2);
+        assert_eq!(class_marker("story__body"), 2);
+        assert_eq!(class_marker("main__content"), 1);
+        assert_eq!(class_marker("entry__meta sidebar"), 0);
+    }
 }
