@@ -30,6 +30,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default=os.path.join(HERE, "..", "target", "release", "crosswire"))
     ap.add_argument("--halves", type=int, default=4, help="random halves of the stories")
+    ap.add_argument("--baseline", action="store_true",
+                    help="also score the bench's TF-IDF baseline on every stream")
     ap.add_argument("--thin", default="0.5,0.3",
                     help="fractions of each story's reports to keep ('' for none)")
     ap.add_argument("args", nargs="*", help="extra arguments for `crosswire cluster`")
@@ -52,8 +54,8 @@ def main():
             name = f"thin{frac:g}-{seed}"
             subsets[name] = {i for i in ids if draw.random() < frac}
             thinned.add(name)
-    scores = []
-    thin_scores = []
+    scores, thin_scores = [], []
+    base_scores, base_thin = [], []
     with tempfile.TemporaryDirectory() as tmp:
         for name, keep in subsets.items():
             s_path = os.path.join(tmp, f"{name}.jsonl")
@@ -73,13 +75,28 @@ def main():
                                  capture_output=True, text=True, check=True)
             s = next(iter(json.loads(res.stdout)["systems"].values()))
             (thin_scores if name in thinned else scores).append(s["bcubed_f1"])
+            peer = ""
+            if a.baseline:
+                with open(out, "w") as o:
+                    subprocess.run([sys.executable, os.path.join(cdir, "baseline_cluster.py"),
+                                    s_path], stdout=o, stderr=subprocess.DEVNULL, check=True)
+                res = subprocess.run([sys.executable, os.path.join(cdir, "score_cluster.py"),
+                                      "--labels", l_path, "--json", out],
+                                     capture_output=True, text=True, check=True)
+                b = next(iter(json.loads(res.stdout)["systems"].values()))["bcubed_f1"]
+                (base_thin if name in thinned else base_scores).append(b)
+                peer = f"  | baseline {b:.4f}"
             print(f"{name:9s} B3 F1 {s['bcubed_f1']:.4f}  P {s['bcubed_p']:.3f}  "
                   f"R {s['bcubed_r']:.3f}  pair F1 {s['pairwise_f1']:.3f}  "
-                  f"stories {s['pred_clusters']}/{s['gold_clusters']}")
-    print(f"mean     B3 F1 {sum(scores) / len(scores):.4f} over {len(scores)} streams")
+                  f"stories {s['pred_clusters']}/{s['gold_clusters']}{peer}")
+    def mean(xs):
+        return sum(xs) / len(xs)
+
+    peer = f"  | baseline {mean(base_scores):.4f}" if base_scores else ""
+    print(f"mean      B3 F1 {mean(scores):.4f} over {len(scores)} streams{peer}")
     if thin_scores:
-        print(f"thinned  B3 F1 {sum(thin_scores) / len(thin_scores):.4f} over "
-              f"{len(thin_scores)} streams")
+        peer = f"  | baseline {mean(base_thin):.4f}" if base_thin else ""
+        print(f"thinned   B3 F1 {mean(thin_scores):.4f} over {len(thin_scores)} streams{peer}")
 
 
 if __name__ == "__main__":
