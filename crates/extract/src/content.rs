@@ -520,20 +520,41 @@ struct Emitter<'a, 'b> {
 fn is_numeric_debris(text: &str) -> bool {
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     let digits = text.chars().filter(|c| c.is_ascii_digit()).count();
-    let len = text.chars().count();
+    numeric_debris(text.chars().count(), letters, digits)
+}
+
+/// [`is_numeric_debris`] from a block's length in characters and its letters and digits
+/// (shared with [`crate::visible`], which counts without building the text).
+pub(crate) fn numeric_debris(len: usize, letters: usize, digits: usize) -> bool {
     len < 40 && digits > 0 && letters <= 2
+}
+
+/// Whether the emitter keeps a block of `chars` non-space characters, `link_chars` of them
+/// in links: not a row mostly of links (menus, "read more"), not numeric `debris`.
+pub(crate) fn keeps_block(chars: usize, link_chars: usize, debris: bool) -> bool {
+    let ld = link_chars as f32 / chars.max(1) as f32;
+    !(ld > 0.6 || ld > 0.3 && chars < 40 || debris)
+}
+
+/// Whether a kept block is a label (a heading, or a short line not ending a sentence) that
+/// belongs to whatever follows it; `last` is its last non-space character.
+pub(crate) fn is_label(heading: bool, chars: usize, last: Option<char>) -> bool {
+    heading
+        || chars <= 40
+            && !last.is_some_and(|c| matches!(c, '.' | '!' | '"' | '“' | '”' | '«' | '»'))
 }
 
 impl Emitter<'_, '_> {
     fn flush(&mut self) {
         let text = self.cur.trim();
         if !text.is_empty() {
-            // Drop blocks that are mostly link text (menus, "read more" rows).
-            let ld = self.cur_link as f32 / self.cur_chars.max(1) as f32;
             let debris = !self.cur_cell && is_numeric_debris(text);
-            if !(ld > 0.6 || ld > 0.3 && self.cur_chars < 40 || debris) {
-                let label = self.cur_heading
-                    || self.cur_chars <= 40 && !text.ends_with(['.', '!', '"', '“', '”', '«', '»']);
+            if keeps_block(self.cur_chars as usize, self.cur_link as usize, debris) {
+                let label = is_label(
+                    self.cur_heading,
+                    self.cur_chars as usize,
+                    text.chars().last(),
+                );
                 self.blocks.push(Block {
                     pos: self.cur_pos,
                     label,

@@ -9,6 +9,7 @@
 //! as is a label right before a removed box, as its emitter drops them.
 
 use crate::boilerplate::is_hidden;
+use crate::content::{is_label, keeps_block, numeric_debris};
 use crate::dom::{Dom, NodeData, NodeId, flags};
 
 /// Words (whitespace-separated tokens) of all visible text of a parsed page.
@@ -132,16 +133,13 @@ impl BlockCounter {
     /// date/number debris.
     fn flush(&mut self) {
         if self.chars > 0 {
-            let ld = self.link_chars as f32 / self.chars as f32;
             // The block's length: its characters plus one space between words.
             let len = self.chars + self.words.saturating_sub(1);
-            let debris = !self.cell && len < 40 && self.digits > 0 && self.letters <= 2;
-            if !(ld > 0.6 || ld > 0.3 && self.chars < 40 || debris) {
+            let debris = !self.cell && numeric_debris(len, self.letters, self.digits);
+            if keeps_block(self.chars, self.link_chars, debris) {
                 self.total += self.words;
                 self.last_words = self.words;
-                self.last_label = self.heading
-                    || self.chars <= 40
-                        && !matches!(self.last_char, '.' | '!' | '"' | '“' | '”' | '«' | '»');
+                self.last_label = is_label(self.heading, self.chars, Some(self.last_char));
             }
         }
         *self = BlockCounter {
