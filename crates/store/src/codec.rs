@@ -39,13 +39,7 @@ pub fn encode_centroid(terms: &[(u64, f32)]) -> Vec<u8> {
 pub fn decode_centroid(bytes: &[u8]) -> Vec<(u64, f32)> {
     bytes
         .chunks_exact(12)
-        .map(|c| {
-            let mut f = [0u8; 8];
-            f.copy_from_slice(&c[..8]);
-            let mut w = [0u8; 4];
-            w.copy_from_slice(&c[8..]);
-            (u64::from_le_bytes(f), f32::from_le_bytes(w))
-        })
+        .map(|c| (read_u64(&c[..8]), f32::from_bits(read_u32(&c[8..]))))
         .collect()
 }
 
