@@ -67,23 +67,22 @@ def main():
                     if keep is None or d["id"] in keep:
                         o.write(json.dumps(d) + "\n")
             out = os.path.join(tmp, f"{name}.out.jsonl")
-            with open(out, "w") as o:
-                subprocess.run([a.bin, "cluster", *a.args, s_path], stdout=o,
-                               stderr=subprocess.DEVNULL, check=True)
-            res = subprocess.run([sys.executable, os.path.join(cdir, "score_cluster.py"),
-                                  "--labels", l_path, "--json", out],
-                                 capture_output=True, text=True, check=True)
-            s = next(iter(json.loads(res.stdout)["systems"].values()))
-            (thin_scores if name in thinned else scores).append(s["bcubed_f1"])
-            peer = ""
-            if a.baseline:
+
+            def scored(command):
+                """Run a clusterer on this stream and score its output."""
                 with open(out, "w") as o:
-                    subprocess.run([sys.executable, os.path.join(cdir, "baseline_cluster.py"),
-                                    s_path], stdout=o, stderr=subprocess.DEVNULL, check=True)
+                    subprocess.run([*command, s_path], stdout=o, stderr=subprocess.DEVNULL,
+                                   check=True)
                 res = subprocess.run([sys.executable, os.path.join(cdir, "score_cluster.py"),
                                       "--labels", l_path, "--json", out],
                                      capture_output=True, text=True, check=True)
-                b = next(iter(json.loads(res.stdout)["systems"].values()))["bcubed_f1"]
+                return next(iter(json.loads(res.stdout)["systems"].values()))
+
+            s = scored([a.bin, "cluster", *a.args])
+            (thin_scores if name in thinned else scores).append(s["bcubed_f1"])
+            peer = ""
+            if a.baseline:
+                b = scored([sys.executable, os.path.join(cdir, "baseline_cluster.py")])["bcubed_f1"]
                 (base_thin if name in thinned else base_scores).append(b)
                 peer = f"  | baseline {b:.4f}"
             print(f"{name:9s} B3 F1 {s['bcubed_f1']:.4f}  P {s['bcubed_p']:.3f}  "
