@@ -6,8 +6,10 @@ of the stories), so that a change tuned to one stream shows whether it holds on 
 Those sub-streams keep every story whole (about ten reports each). Thinned streams keep a
 random fraction of *every* story's reports (`--thin`, default 50% and 30%, two draws each),
 so that a method tuned to ten-report stories shows itself: a density- or neighbour-count
-rule can score 0.95 on the 7 streams and 0.41 on a 30% thinning. Thinned scores are
-reported apart, under their own mean.
+rule can score 0.95 on the 7 streams and 0.41 on a 30% thinning. Skewed streams
+(`--skewed`, three draws) give each story its own share of its reports, u² for u uniform
+in (0, 1], at least one: like a real stream, many stories of one to three reports beside a
+few big ones. Thinned and skewed scores are reported apart, under their own means.
 
     python3 bench/run_cluster_substreams.py [--bin target/release/crosswire] [-- cluster args]
 
@@ -34,6 +36,8 @@ def main():
                     help="also score the bench's TF-IDF baseline on every stream")
     ap.add_argument("--thin", default="0.5,0.3",
                     help="fractions of each story's reports to keep ('' for none)")
+    ap.add_argument("--skewed", type=int, default=3,
+                    help="streams whose stories keep a random share u^2 of their reports")
     ap.add_argument("args", nargs="*", help="extra arguments for `crosswire cluster`")
     a = ap.parse_args()
     cdir = os.path.join(BENCH, "cluster")
@@ -54,8 +58,23 @@ def main():
             name = f"thin{frac:g}-{seed}"
             subsets[name] = {i for i in ids if draw.random() < frac}
             thinned.add(name)
-    scores, thin_scores = [], []
-    base_scores, base_thin = [], []
+    skewed = set()
+    by_story = {}
+    for d in labels:
+        if d["story"]:
+            by_story.setdefault(d["story"], []).append(d["id"])
+    for seed in range(a.skewed):
+        draw = random.Random(2000 + seed)
+        keep = set()
+        for story in stories:
+            members = by_story[story]
+            k = max(1, round(len(members) * (1.0 - draw.random()) ** 2))
+            keep.update(draw.sample(members, k))
+        name = f"skew-{seed}"
+        subsets[name] = keep
+        skewed.add(name)
+    groups = {"whole": [], "thinned": [], "skewed": []}
+    peers = {"whole": [], "thinned": [], "skewed": []}
     with tempfile.TemporaryDirectory() as tmp:
         for name, keep in subsets.items():
             s_path = os.path.join(tmp, f"{name}.jsonl")
@@ -78,12 +97,13 @@ def main():
                                      capture_output=True, text=True, check=True)
                 return next(iter(json.loads(res.stdout)["systems"].values()))
 
+            group = "thinned" if name in thinned else "skewed" if name in skewed else "whole"
             s = scored([a.bin, "cluster", *a.args])
-            (thin_scores if name in thinned else scores).append(s["bcubed_f1"])
+            groups[group].append(s["bcubed_f1"])
             peer = ""
             if a.baseline:
                 b = scored([sys.executable, os.path.join(cdir, "baseline_cluster.py")])["bcubed_f1"]
-                (base_thin if name in thinned else base_scores).append(b)
+                peers[group].append(b)
                 peer = f"  | baseline {b:.4f}"
             print(f"{name:9s} B3 F1 {s['bcubed_f1']:.4f}  P {s['bcubed_p']:.3f}  "
                   f"R {s['bcubed_r']:.3f}  pair F1 {s['pairwise_f1']:.3f}  "
@@ -91,12 +111,12 @@ def main():
     def mean(xs):
         return sum(xs) / len(xs)
 
-    peer = f"  | baseline {mean(base_scores):.4f}" if base_scores else ""
-    print(f"mean      B3 F1 {mean(scores):.4f} over {len(scores)} streams{peer}")
-    if thin_scores:
-        peer = f"  | baseline {mean(base_thin):.4f}" if base_thin else ""
-        print(f"thinned   B3 F1 {mean(thin_scores):.4f} over {len(thin_scores)} streams{peer}")
-
+    labels_of = {"whole": "mean", "thinned": "thinned", "skewed": "skewed"}
+    for group, xs in groups.items():
+        if not xs:
+            continue
+        peer = f"  | baseline {mean(peers[group]):.4f}" if peers[group] else ""
+        print(f"{labels_of[group]:9s} B3 F1 {mean(xs):.4f} over {len(xs)} streams{peer}")
 
 if __name__ == "__main__":
     main()
