@@ -5,10 +5,14 @@
 //!         capitalized names weigh extra) ──Clusterer::add──▶ join the most similar active
 //!         story (cosine to its centroid, discounted by the time gap) or start one
 //!         ──▶ merge stories whose articles converged
-//!         (average link) ──▶ age out idle stories
+//!         (average link) ──▶ split a small story whose members form two distinct groups
+//!         (clusterer/split.rs) ──▶ age out idle stories
 //! ```
 //!
-//! [`Clusterer`] never looks ahead: each article is assigned when it arrives. Its memory is
+//! [`Clusterer`] never looks ahead: each article is assigned when it arrives, with what has
+//! arrived so far. Later evidence may revise earlier assignments the way a newsroom would:
+//! two stories merge when they converge, and a story splits when its articles turn out to
+//! be two events (an [`Assignment`] reports both, so callers move the articles). Its memory is
 //! bounded: stories idle past a horizon, or beyond a maximum count, leave the active set;
 //! centroids keep their heaviest terms only. [`StoryStream`] puts dedup in front of it (a
 //! copy joins its original's story) and is what `crosswire cluster` and `crosswire ingest`
@@ -19,7 +23,7 @@ pub mod clusterer;
 pub mod features;
 pub mod stream;
 
-pub use clusterer::{Assignment, Changes, Clusterer, Config, Doc, StoryId, StoryState};
+pub use clusterer::{Assignment, Changes, Clusterer, Config, Doc, Split, StoryId, StoryState};
 pub use stream::{Added, StoryStream};
 
 /// Days since 1970-01-01 of a date (the clusterer's unit of time).

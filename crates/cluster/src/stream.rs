@@ -108,17 +108,26 @@ impl StoryStream {
                     new_story: false,
                     similarity: 1.0,
                     merged: Vec::new(),
+                    split: None,
                 },
             };
         }
         let assignment = self.clusterer.add(&Doc {
             copy_of: original_story,
+            key,
             ..doc
         });
         for &m in &assignment.merged {
             self.redirect.insert(m, assignment.story);
         }
-        self.remember(key, sketch.clone(), assignment.story);
+        if let Some(split) = &assignment.split {
+            for k in &split.keys {
+                if let Some(s) = self.story_of.get_mut(k) {
+                    *s = split.into;
+                }
+            }
+        }
+        self.remember(key, sketch.clone(), assignment.final_story());
         Added {
             copy_of,
             assignment,

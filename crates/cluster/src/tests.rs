@@ -85,6 +85,7 @@ fn doc(text: &str, day: i64) -> Doc<'_> {
         body: text,
         day: Some(day),
         copy_of: None,
+        key: 0,
     }
 }
 
@@ -222,6 +223,7 @@ fn empty_and_odd_articles_do_not_panic() {
             body: text,
             day: None,
             copy_of: None,
+            key: 0,
         });
     }
     assert!(c.docs_seen() == 6);
@@ -404,4 +406,141 @@ fn one_article_with_a_wrong_date_does_not_age_the_stream_out() {
     );
     let a = restored.add(&doc(&article(1, 30), 108));
     assert_eq!(a.story, story_of_event[&1]);
+}
+
+/// A story that has come to hold two tight groups of articles (a new event whose first
+/// report joined a related older story, and whose later reports followed it) is split in
+/// two, the split reports the moved articles, and the two stories do not merge back.
+#[test]
+fn a_story_holding_two_events_is_split_in_two() {
+    // Thresholds so low that everything joins one story: only the split can separate them.
+    let loose = Config {
+        join: 0.01,
+        merge: 0.01,
+        ..Config::default()
+    };
+    let run = |config: Config| {
+        let mut c = Clusterer::new(config);
+        let mut final_story: Vec<u64> = Vec::new();
+        let mut splits = Vec::new();
+        // Six reports of event 0; then a report of event 1 that is mostly about event 0's
+        // subject (it joins that story), then seven reports of event 1 that mention event
+        // 0's subject in passing (they follow the first one).
+        for (key, (event, n)) in (0..6)
+            .map(|n| (0, n))
+            .chain((0..8).map(|n| (1, n)))
+            .enumerate()
+        {
+            let subject = article(0, n);
+            let own = article(event, n);
+            let text = match (event, n) {
+                (0, _) => own,
+                (_, 0) => format!(
+                    "{subject} {}",
+                    own.split(' ').take(20).collect::<Vec<_>>().join(" ")
+                ),
+                _ => format!(
+                    "{} {own}",
+                    subject.split(' ').take(15).collect::<Vec<_>>().join(" ")
+                ),
+            };
+            let a = c.add(&Doc {
+                key: key as u64,
+                ..doc(&text, 100 + key as i64 / 4)
+            });
+            final_story.push(a.final_story());
+            if let Some(split) = a.split {
+                for &k in &split.keys {
+                    final_story[k as usize] = split.into;
+                }
+                splits.push(split);
+            }
+        }
+        (final_story, splits)
+    };
+    let (together, no_splits) = run(Config {
+        split_ratio: 0.0,
+        ..loose.clone()
+    });
+    assert!(no_splits.is_empty());
+    assert!(together.iter().all(|&s| s == together[0]), "{together:?}");
+
+    let (stories, splits) = run(loose);
+    assert_eq!(splits.len(), 1, "{splits:?}");
+    // The bridging report (key 6) may go either way; the others are apart.
+    let (first, second) = (&stories[..6], &stories[7..]);
+    assert!(first.iter().all(|&s| s == first[0]), "{stories:?}");
+    assert!(second.iter().all(|&s| s == second[0]), "{stories:?}");
+    assert_ne!(first[0], second[0]);
+    // The new event's earlier reports were moved out of the older story.
+    assert_eq!(splits[0].from, first[0]);
+    assert_eq!(splits[0].into, second[0]);
+    assert!(splits[0].keys.iter().all(|&k| k >= 6), "{splits:?}");
+}
+
+/// Whatever joins, merges and splits happen, a caller that follows the assignments (merged
+/// stories redirect, split articles move) knows exactly which articles each story holds:
+/// its counts equal the clusterer's story sizes.
+#[test]
+fn followed_assignments_match_the_clusterers_stories() {
+    let mut c = Clusterer::new(Config {
+        join: 0.05,
+        merge: 0.05,
+        ..Config::default()
+    });
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let mut next = |m: u64| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state % m
+    };
+    let mut story_of: Vec<u64> = Vec::new();
+    let mut redirect = std::collections::HashMap::new();
+    let mut splits = 0;
+    for key in 0..300u64 {
+        // Most reports are about one event; some mix in a related one.
+        let (a, b) = (next(4) as usize, next(4) as usize);
+        let text = if next(3) == 0 {
+            let other = article(b, key as usize);
+            let part: Vec<&str> = other.split(' ').take(10 + next(30) as usize).collect();
+            format!("{} {}", article(a, key as usize), part.join(" "))
+        } else {
+            article(a, key as usize)
+        };
+        let got = c.add(&Doc {
+            key,
+            ..doc(&text, 100)
+        });
+        for &m in &got.merged {
+            redirect.insert(m, got.story);
+        }
+        story_of.push(got.final_story());
+        if let Some(split) = &got.split {
+            splits += 1;
+            assert_eq!(split.from, got.story);
+            for &k in &split.keys {
+                story_of[k as usize] = split.into;
+            }
+        }
+    }
+    let resolve = |mut s: u64| {
+        while let Some(&n) = redirect.get(&s) {
+            s = n;
+        }
+        s
+    };
+    let mut counted: std::collections::BTreeMap<u64, u32> = Default::default();
+    for &s in &story_of {
+        *counted.entry(resolve(s)).or_default() += 1;
+    }
+    let sizes: std::collections::BTreeMap<u64, u32> = c
+        .take_changes()
+        .stories
+        .iter()
+        .map(|s| (s.id, s.size))
+        .filter(|&(_, n)| n > 0)
+        .collect();
+    assert_eq!(counted, sizes);
+    assert!(splits > 0, "the stream should exercise splits");
 }

@@ -1,4 +1,5 @@
-//! The `stories` rows as articles arrive: kept counts, merges, and which story is live.
+//! The `stories` rows as articles arrive: kept counts, merges, splits, and which story is
+//! live.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
@@ -120,5 +121,57 @@ pub fn merge_story(tx: &Transaction<'_>, from: i64, into: i64, now: &str) -> Res
          WHERE id = ?3",
     )?
     .execute(params![into, now, from])?;
+    Ok(())
+}
+
+/// Record a split: a new story row for `split.into` (headlined by the earliest stored
+/// article it takes, else `fallback_headline`), its articles moved to it, and both
+/// stories' counts recomputed from their articles (split stories are small: the clusterer
+/// only watches stories of a few dozen articles).
+pub fn split_story(
+    tx: &Transaction<'_>,
+    split: &crosswire_cluster::Split,
+    fallback_headline: &str,
+    now: &str,
+) -> Result<(), Error> {
+    let into = split.into as i64;
+    let first_stored = split.keys.iter().map(|&k| k as i64).min();
+    tx.prepare_cached(
+        "INSERT INTO stories (id, headline, created_at, updated_at)
+         VALUES (?1, COALESCE((SELECT title FROM articles WHERE id = ?2), ?3), ?4, ?4)",
+    )?
+    .execute(params![into, first_stored, fallback_headline, now])?;
+    let mut move_article = tx.prepare_cached("UPDATE articles SET story = ?1 WHERE id = ?2")?;
+    for &k in &split.keys {
+        move_article.execute(params![into, k as i64])?;
+    }
+    for story in [split.from as i64, into] {
+        recount_story(tx, story, now)?;
+    }
+    Ok(())
+}
+
+/// Recompute a story's kept counts (articles, outlets, first and last seen) from its
+/// stored articles.
+fn recount_story(tx: &Transaction<'_>, story: i64, now: &str) -> Result<(), Error> {
+    tx.prepare_cached("DELETE FROM story_outlets WHERE story = ?1")?
+        .execute([story])?;
+    tx.prepare_cached(
+        "INSERT OR IGNORE INTO story_outlets (story, outlet)
+         SELECT story, COALESCE(outlet, 'article:' || id) FROM articles WHERE story = ?1",
+    )?
+    .execute([story])?;
+    tx.prepare_cached(
+        "UPDATE stories SET
+            articles = (SELECT COUNT(*) FROM articles WHERE story = ?1),
+            outlets = (SELECT COUNT(*) FROM story_outlets WHERE story = ?1),
+            first_seen = (SELECT MIN(COALESCE(published, substr(added_at, 1, 10)))
+                          FROM articles WHERE story = ?1),
+            last_seen = (SELECT MAX(COALESCE(published, substr(added_at, 1, 10)))
+                         FROM articles WHERE story = ?1),
+            updated_at = ?2
+         WHERE id = ?1",
+    )?
+    .execute(params![story, now])?;
     Ok(())
 }

@@ -132,6 +132,67 @@ fn kept_counts_equal_a_count_over_the_articles() {
     assert_eq!(kept, listing_by_group_by(&store.conn));
 }
 
+/// A story split by the clusterer (a related event's reports that had joined an older
+/// story) moves those articles to a new story row, and every kept count stays equal to a
+/// count over the articles.
+#[test]
+fn a_split_story_moves_its_articles_and_keeps_counts() {
+    let mut store = Store::open_in_memory().expect("open");
+    // Everything would join one story: only a split can separate the two events.
+    let config = Config {
+        join: 0.01,
+        merge: 0.01,
+        ..Config::default()
+    };
+    let mut stream = store.resume(config.clone(), 50).expect("resume");
+    let event = |n: u64, related: bool| {
+        // Event B's first report is mostly about event A's subject (it joins A's story);
+        // the others mention it in passing (they follow the first).
+        let (own, aside) = match (related, n) {
+            (false, _) => (text(1000, 30), String::new()),
+            (true, 6) => (text(1000, 30), text(2000, 15)),
+            (true, _) => (text(2000, 30), text(1000, 10)),
+        };
+        format!("{own} {aside} {}", text(n * 7919, 30))
+    };
+    let mut stories_of = |ids: std::ops::Range<u64>, related: bool, store: &mut Store| {
+        let articles: Vec<Article> = ids
+            .map(|n| {
+                let outlet = ["a", "b", "c"].get((n % 4) as usize).copied();
+                article(
+                    &format!("d{n}"),
+                    outlet,
+                    1 + n as u32,
+                    "t",
+                    &event(n, related),
+                )
+            })
+            .collect();
+        store.add_batch(&articles, &mut stream).expect("add");
+    };
+    stories_of(0..6, false, &mut store);
+    stories_of(6..14, true, &mut store);
+    let story_of = |store: &Store, n: u64| -> i64 {
+        store
+            .conn
+            .query_row(
+                "SELECT story FROM articles WHERE doc_id = ?1",
+                [format!("d{n}")],
+                |r| r.get(0),
+            )
+            .expect("article")
+    };
+    let a = story_of(&store, 0);
+    let b = story_of(&store, 13);
+    assert_ne!(a, b, "the two events were not split apart");
+    assert!((0..6).all(|n| story_of(&store, n) == a));
+    assert!((7..14).all(|n| story_of(&store, n) == b));
+    assert_eq!(
+        store.stories().expect("stories"),
+        listing_by_group_by(&store.conn)
+    );
+}
+
 #[test]
 fn clusterer_log_folds_and_resumes_to_the_same_state() {
     let mut store = Store::open_in_memory().expect("open");

@@ -8,7 +8,7 @@ use rusqlite::{OptionalExtension, params};
 use crate::codec::{stored_sketch, to_sql_u64};
 use crate::key_filter::KeyFilter;
 use crate::profile::Phase;
-use crate::story_rows::{StoryCounts, merge_story, story_of_article};
+use crate::story_rows::{StoryCounts, merge_story, split_story, story_of_article};
 use crate::{Error, Store, clusterer_state, lsh};
 
 /// What one batch did.
@@ -217,6 +217,13 @@ impl Store {
                     counts.flush(&tx, &now)?;
                     merge_story(&tx, m as i64, story, &now)?;
                 }
+                if let Some(split) = &a.split {
+                    counts.flush(&tx, &now)?;
+                    split_story(&tx, split, &article.meta.title, &now)?;
+                    stats.new_stories += 1;
+                }
+                // The article's own story, after a split that may have moved it.
+                let story = a.final_story() as i64;
                 let seen = article
                     .meta
                     .published

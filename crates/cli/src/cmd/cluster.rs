@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crosswire::cluster::{Clusterer, Config, Doc, StoryStream};
+use crosswire::cluster::{Assignment, Clusterer, Config, Doc, StoryStream};
 use crosswire::dedup::{Fingerprint, article_text};
 use crosswire::model::{Article, RawDocument};
 
@@ -21,6 +21,10 @@ pub struct Args {
     /// Days of gap after which a story's similarity counts half.
     #[arg(long)]
     time_scale: Option<f32>,
+    /// Two groups of articles are distinct stories when the mean cosine between them is
+    /// below this fraction of their cohesion (0: never split a story).
+    #[arg(long)]
+    split_ratio: Option<f32>,
     /// Stream files (JSONL `{"id","title","published","text"}`, text files, dirs), `-` for
     /// stdin, in stream order.
     #[arg(required = true)]
@@ -41,6 +45,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(v) = args.time_scale {
         config.time_scale_days = v;
     }
+    if let Some(v) = args.split_ratio {
+        config.split_ratio = v;
+    }
     let mut stream = StoryStream::new(Clusterer::new(config), 100_000);
     let mut assigned: Vec<(String, u64)> = Vec::new();
     let mut pending: Vec<RawDocument> = Vec::new();
@@ -50,8 +57,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let docs = std::mem::take(pending);
         for article in crosswire::pipeline::prepare_with(docs, cleaner.as_ref()) {
             let key = assigned.len() as u64;
-            let story = add(&mut stream, key, &article);
-            assigned.push((article.id, story));
+            let assignment = add(&mut stream, key, &article);
+            assigned.push((article.id, assignment.final_story()));
+            // A split moves earlier articles (keys are positions in `assigned`).
+            if let Some(split) = assignment.split {
+                for k in split.keys {
+                    if let Some(entry) = assigned.get_mut(k as usize) {
+                        entry.1 = split.into;
+                    }
+                }
+            }
         }
     };
     crosswire::ingest::read_inputs_with(&args.inputs, &mut |r| match r {
@@ -70,7 +85,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if assigned.is_empty() {
         anyhow::bail!("no document could be read from the inputs");
     }
-    // Stories merged after an article was assigned: report the story it ended in.
+    // Stories merged after an article was assigned (or split off): report the story it
+    // ended in.
     let mut final_story: HashMap<u64, u64> = HashMap::new();
     let out = std::io::stdout();
     let mut out = std::io::BufWriter::new(out.lock());
@@ -89,9 +105,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     })
 }
 
-fn add(stream: &mut StoryStream, key: u64, article: &Article) -> u64 {
+fn add(stream: &mut StoryStream, key: u64, article: &Article) -> Assignment {
     let text = article_text(article);
     let print = Fingerprint::of(&text);
     let added = stream.add(key, &print.sketch, Doc::of_article(article, &text));
-    added.assignment.story
+    added.assignment
 }

@@ -10,9 +10,11 @@ use serde::{Deserialize, Serialize};
 use crate::features::{Counts, Feature, count};
 
 mod similarity;
+mod split;
 mod state;
 
 use similarity::{average_link, cosine, dot};
+use split::{Member, Members};
 pub use state::{Changes, StoryState};
 
 /// A story id, unique within one clusterer's lifetime (and across restores).
@@ -57,6 +59,16 @@ pub struct Config {
     pub recent_members: usize,
     /// Weight of the closest-member similarity against the centroid similarity.
     pub member_weight: f32,
+    /// Two groups of at least [`Config::split_min`] articles are distinct stories when the
+    /// mean cosine between them is below this fraction of their cohesions' geometric mean
+    /// (cohesion: the mean cosine within a group). A story whose members form two such
+    /// groups is split in two, and two such stories do not merge. 0 turns both off.
+    pub split_ratio: f32,
+    /// Least size of each group for the split test.
+    pub split_min: u32,
+    /// Stories are watched for splitting (their member vectors kept) up to this size; a
+    /// story that grows past it is settled.
+    pub split_watch: u32,
 }
 
 impl Default for Config {
@@ -74,6 +86,9 @@ impl Default for Config {
             idf_min_docs: 50,
             recent_members: 6,
             member_weight: 0.5,
+            split_ratio: 0.6,
+            split_min: 4,
+            split_watch: 32,
         }
     }
 }
@@ -88,6 +103,9 @@ pub struct Doc<'a> {
     pub day: Option<i64>,
     /// The story of the article this one copies (from dedup): copies join their original.
     pub copy_of: Option<StoryId>,
+    /// The caller's key for the article, given back when a split moves it
+    /// ([`Assignment::split`]).
+    pub key: u64,
 }
 
 impl<'a> Doc<'a> {
@@ -99,6 +117,7 @@ impl<'a> Doc<'a> {
             body,
             day: article.meta.published.map(crate::day_number),
             copy_of: None,
+            key: 0,
         }
     }
 }
@@ -106,6 +125,8 @@ impl<'a> Doc<'a> {
 /// Where an article went.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Assignment {
+    /// The story the article joined or started, into which `merged` went; a `split` may
+    /// then have moved the article on ([`Assignment::final_story`]).
     pub story: StoryId,
     pub new_story: bool,
     /// The (time-discounted) similarity that decided the join; 0 for a new story, 1 for a
@@ -114,6 +135,31 @@ pub struct Assignment {
     /// Stories merged into `story` as a result of this article (their articles now belong
     /// to `story`).
     pub merged: Vec<StoryId>,
+    /// A story split in two as a result of this article (after the merges).
+    pub split: Option<Split>,
+}
+
+impl Assignment {
+    /// The story the article is in once this assignment's merges and split are done.
+    pub fn final_story(&self) -> StoryId {
+        match &self.split {
+            Some(split) if split.with_article => split.into,
+            _ => self.story,
+        }
+    }
+}
+
+/// Articles moved out of a story into a new one ([`Config::split_ratio`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Split {
+    /// The story split: always the assignment's `story`.
+    pub from: StoryId,
+    /// The new story.
+    pub into: StoryId,
+    /// The keys ([`Doc::key`]) of the articles now in `into`.
+    pub keys: Vec<u64>,
+    /// Whether the article just added is among them.
+    pub with_article: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -127,6 +173,8 @@ struct Story {
     touched: u64,
     /// The most recent member vectors (a story is also judged by its closest member).
     recent: Vec<Vec<(Feature, f32)>>,
+    /// Every member, while the story is small enough to be watched for splitting.
+    members: Option<Members>,
 }
 
 /// Incremental story clusterer. Feed articles in stream order with [`Clusterer::add`].
@@ -230,14 +278,16 @@ impl Clusterer {
             Some((sim, s)) => (s, false, sim),
             None => (self.new_story(day), true, 0.0),
         };
-        self.absorb(story, &vector, day);
+        self.absorb(story, &vector, day, doc.key);
         let merged = self.merge_converged(story, &shortlist);
+        let split = self.split_if_distinct(story, doc.key);
         self.enforce_capacity();
         Assignment {
             story,
             new_story,
             similarity,
             merged,
+            split,
         }
     }
 
@@ -402,13 +452,14 @@ impl Clusterer {
                 last_day: day.unwrap_or(i64::MIN),
                 touched: 0,
                 recent: Vec::new(),
+                members: (self.config.split_ratio > 0.0).then(Members::default),
             },
         );
         id
     }
 
     /// Add an article vector to a story's centroid.
-    fn absorb(&mut self, id: StoryId, vector: &[(Feature, f32)], day: Option<i64>) {
+    fn absorb(&mut self, id: StoryId, vector: &[(Feature, f32)], day: Option<i64>, key: u64) {
         let Some(story) = self.stories.get_mut(&id) else {
             return;
         };
@@ -424,12 +475,22 @@ impl Clusterer {
         }
         story.norm = norm_sq.max(0.0).sqrt();
         story.size += 1;
+        let mut member = vector.to_vec();
+        member.sort_unstable_by_key(|&(f, _)| f);
+        if story.size > self.config.split_watch {
+            story.members = None;
+        }
+        if let Some(members) = &mut story.members {
+            members.push(Member {
+                key,
+                day,
+                vector: member.clone(),
+            });
+        }
         if self.config.recent_members > 0 {
             if story.recent.len() >= self.config.recent_members {
                 story.recent.remove(0);
             }
-            let mut member = vector.to_vec();
-            member.sort_unstable_by_key(|&(f, _)| f);
             story.recent.push(member);
         }
         if let Some(d) = day {
@@ -486,10 +547,12 @@ impl Clusterer {
             let (Some(a), Some(b)) = (self.stories.get(&id), self.stories.get(&other)) else {
                 continue;
             };
-            if average_link(&a.centroid, a.size, &b.centroid, b.size) >= self.config.merge {
-                self.merge_into(other, id);
-                merged.push(other);
+            let link = average_link(&a.centroid, a.size, &b.centroid, b.size);
+            if link < self.config.merge || self.distinct_stories(a, b, link) {
+                continue;
             }
+            self.merge_into(other, id);
+            merged.push(other);
         }
         merged
     }
@@ -510,6 +573,15 @@ impl Clusterer {
             story.size += gone.size;
             story.first_day = story.first_day.min(gone.first_day);
             story.last_day = story.last_day.max(gone.last_day);
+            story.members = match (story.members.take(), gone.members) {
+                (Some(mut mine), Some(theirs)) if story.size <= self.config.split_watch => {
+                    for m in theirs.list {
+                        mine.push(m);
+                    }
+                    Some(mine)
+                }
+                _ => None,
+            };
         }
         self.reindex(into, &new_terms, true);
         self.dirty.insert(into);

@@ -75,6 +75,9 @@ impl Clusterer {
                     last_day: s.last_day,
                     touched: c.ticks,
                     recent: Vec::new(),
+                    // Member vectors are not saved: a restored story is no longer
+                    // watched for splitting (new stories are).
+                    members: None,
                 },
             );
             let terms: Vec<Feature> = c

@@ -1,0 +1,352 @@
+//! Story splitting: the member vectors of small stories with their pairwise cosines
+//! ([`Members`]), their best two-way division, and the test that two groups are distinct
+//! stories ([`distinct`]).
+//!
+//! Why: a single pass decides each article once. When the first report of a new event is
+//! close enough to an older, related story (a second crisis in the same country), it joins
+//! it, and every later report of the new event follows it there, since it is now a member.
+//! No merge can undo that. Watching small stories and splitting one whose members have
+//! come to form two groups, each much tighter than the link between them, repairs it with
+//! the evidence seen so far (no look-ahead): the same average-link reasoning that merges
+//! stories, run the other way.
+
+use crosswire_dedup::hashing::U64Map;
+
+use super::similarity::dot;
+use super::{Clusterer, Split, Story, StoryId};
+use crate::features::Feature;
+
+/// Cohesion floor, so that a loose group (a subject followed for years) is not read as
+/// infinitely far from everything.
+const MIN_COHESION: f32 = 1e-3;
+
+/// Whether two groups of articles, with mean cross cosine `cross` and mean within-group
+/// cosines `a` and `b`, are two stories: the link between them is weaker than `ratio` times
+/// the geometric mean of their cohesions. Relative, not absolute: related events are close
+/// in absolute terms (same places, same people), but each event is much closer to itself.
+pub(super) fn distinct(cross: f32, a: f32, b: f32, ratio: f32) -> bool {
+    cross < ratio * (a.max(MIN_COHESION) * b.max(MIN_COHESION)).sqrt()
+}
+
+/// One member of a tracked story.
+#[derive(Debug, Clone)]
+pub(super) struct Member {
+    /// The caller's key for the article ([`super::Doc::key`]).
+    pub key: u64,
+    pub day: Option<i64>,
+    /// Unit vector sorted by feature.
+    pub vector: Vec<(Feature, f32)>,
+}
+
+/// The members of a small story and their pairwise cosines (row-major, `n × n`).
+#[derive(Debug, Clone, Default)]
+pub(super) struct Members {
+    pub list: Vec<Member>,
+    sims: Vec<f32>,
+}
+
+impl Members {
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    fn sim(&self, i: usize, j: usize) -> f32 {
+        self.sims[i * self.len() + j]
+    }
+
+    /// Add a member, computing its cosine to every other.
+    pub fn push(&mut self, member: Member) {
+        let n = self.len();
+        let row: Vec<f32> = self
+            .list
+            .iter()
+            .map(|m| dot(&m.vector, &member.vector))
+            .collect();
+        let mut sims = Vec::with_capacity((n + 1) * (n + 1));
+        for (i, &r) in row.iter().enumerate() {
+            sims.extend_from_slice(&self.sims[i * n..(i + 1) * n]);
+            sims.push(r);
+        }
+        sims.extend_from_slice(&row);
+        sims.push(1.0);
+        self.sims = sims;
+        self.list.push(member);
+    }
+
+    /// Mean cosine between distinct members among `idx` (0 for fewer than two).
+    pub fn cohesion(&self, idx: &[usize]) -> f32 {
+        let k = idx.len();
+        if k < 2 {
+            return 0.0;
+        }
+        let mut sum = 0.0;
+        for (x, &i) in idx.iter().enumerate() {
+            for &j in &idx[x + 1..] {
+                sum += self.sim(i, j);
+            }
+        }
+        sum / (k * (k - 1) / 2) as f32
+    }
+
+    /// Mean cosine of every member of `a` to every member of `b`.
+    pub fn cross(&self, a: &[usize], b: &[usize]) -> f32 {
+        if a.is_empty() || b.is_empty() {
+            return 0.0;
+        }
+        let sum: f32 = a
+            .iter()
+            .flat_map(|&i| b.iter().map(move |&j| (i, j)))
+            .map(|(i, j)| self.sim(i, j))
+            .sum();
+        sum / (a.len() * b.len()) as f32
+    }
+
+    /// The last division of average-link agglomerative clustering over the members: the
+    /// two groups it joins last (member indices, each in arrival order). `None` for fewer
+    /// than two members.
+    pub fn bipartition(&self) -> Option<(Vec<usize>, Vec<usize>)> {
+        let n = self.len();
+        if n < 2 {
+            return None;
+        }
+        let mut groups: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+        // Summed cosines between groups.
+        let mut link: Vec<Vec<f32>> = (0..n)
+            .map(|i| (0..n).map(|j| self.sim(i, j)).collect())
+            .collect();
+        while groups.len() > 2 {
+            let mut best = (f32::NEG_INFINITY, 0, 1);
+            for i in 0..groups.len() {
+                for j in i + 1..groups.len() {
+                    let avg = link[i][j] / (groups[i].len() * groups[j].len()) as f32;
+                    if avg > best.0 {
+                        best = (avg, i, j);
+                    }
+                }
+            }
+            let (_, i, j) = best;
+            // Fold group j into group i (i < j), then drop j's row and column.
+            let moved = groups.remove(j);
+            groups[i].extend(moved);
+            let row_j = link.remove(j);
+            for (k, v) in row_j.into_iter().enumerate() {
+                if k != j {
+                    link[i][k] += v;
+                }
+            }
+            for row in &mut link {
+                row.remove(j);
+            }
+            let row_i = link[i].clone();
+            for (row, v) in link.iter_mut().zip(row_i) {
+                row[i] = v;
+            }
+        }
+        let mut b = groups.pop()?;
+        let mut a = groups.pop()?;
+        a.sort_unstable();
+        b.sort_unstable();
+        Some((a, b))
+    }
+
+    /// Remove the members at `idx` (sorted) and return them as their own set.
+    pub fn take(&mut self, idx: &[usize]) -> Members {
+        let n = self.len();
+        let keep: Vec<usize> = (0..n).filter(|i| idx.binary_search(i).is_err()).collect();
+        let sub = |set: &[usize]| -> Vec<f32> {
+            set.iter()
+                .flat_map(|&i| set.iter().map(move |&j| (i, j)))
+                .map(|(i, j)| self.sims[i * n + j])
+                .collect()
+        };
+        let taken = Members {
+            list: idx.iter().map(|&i| self.list[i].clone()).collect(),
+            sims: sub(idx),
+        };
+        let kept_sims = sub(&keep);
+        let mut list = std::mem::take(&mut self.list);
+        let mut position = 0;
+        list.retain(|_| {
+            position += 1;
+            idx.binary_search(&(position - 1)).is_err()
+        });
+        self.list = list;
+        self.sims = kept_sims;
+        taken
+    }
+}
+
+impl Clusterer {
+    /// Whether two stories whose articles have mean cosine `link` are distinct
+    /// ([`distinct`]); only for stories of at least [`Config::split_min`] articles, whose
+    /// cohesion means something.
+    pub(super) fn distinct_stories(&self, a: &Story, b: &Story, link: f32) -> bool {
+        let min = self.config.split_min.max(2);
+        if self.config.split_ratio <= 0.0 || a.size < min || b.size < min {
+            return false;
+        }
+        distinct(link, cohesion(a), cohesion(b), self.config.split_ratio)
+    }
+
+    /// Split story `id` in two if its watched members form two distinct groups of at
+    /// least [`Config::split_min`] articles each. The group holding the story's first
+    /// member keeps the id; the other becomes a new story.
+    /// `key` is the article just added, to tell whether it moved.
+    pub(super) fn split_if_distinct(&mut self, id: StoryId, key: u64) -> Option<Split> {
+        let ratio = self.config.split_ratio;
+        let min = self.config.split_min.max(2) as usize;
+        let story = self.stories.get_mut(&id)?;
+        let members = story.members.as_ref()?;
+        if ratio <= 0.0 || members.len() < 2 * min {
+            return None;
+        }
+        let (a, b) = members.bipartition()?;
+        if a.len() < min || b.len() < min {
+            return None;
+        }
+        let (cross, ca, cb) = (
+            members.cross(&a, &b),
+            members.cohesion(&a),
+            members.cohesion(&b),
+        );
+        if !distinct(cross, ca, cb, ratio) {
+            return None;
+        }
+        let moved = if a.contains(&0) { b } else { a };
+        let mut kept = story.members.take()?;
+        let gone = kept.take(&moved);
+        let keys: Vec<u64> = gone.list.iter().map(|m| m.key).collect();
+        let with_article = keys.contains(&key);
+        self.rebuild(id, kept);
+        let into = self.new_story(None);
+        self.rebuild(into, gone);
+        Some(Split {
+            from: id,
+            into,
+            keys,
+            with_article,
+        })
+    }
+
+    /// Recompute a story from its members: centroid, size, days, recent members; then
+    /// re-post it under its (truncated) centroid terms.
+    fn rebuild(&mut self, id: StoryId, members: Members) {
+        let Some(story) = self.stories.get_mut(&id) else {
+            return;
+        };
+        for f in story.centroid.keys() {
+            if let Some(p) = self.postings.get_mut(f) {
+                p.retain(|&s| s != id);
+                if p.is_empty() {
+                    self.postings.remove(f);
+                }
+            }
+        }
+        let mut centroid: U64Map<f32> = U64Map::default();
+        for m in &members.list {
+            for &(f, w) in &m.vector {
+                *centroid.entry(f).or_default() += w;
+            }
+        }
+        let days = members.list.iter().filter_map(|m| m.day);
+        story.first_day = days.clone().min().unwrap_or(i64::MAX);
+        story.last_day = days.max().unwrap_or(i64::MIN);
+        story.size = members.len() as u32;
+        let keep = self.config.recent_members;
+        story.recent = members.list[members.len().saturating_sub(keep)..]
+            .iter()
+            .map(|m| m.vector.clone())
+            .collect();
+        let terms: Vec<Feature> = centroid.keys().copied().collect();
+        story.centroid = centroid;
+        story.members = Some(members);
+        self.ticks += 1;
+        self.by_recency.remove(&story.touched);
+        story.touched = self.ticks;
+        self.by_recency.insert(self.ticks, id);
+        self.reindex(id, &terms, true);
+        self.dirty.insert(id);
+    }
+}
+
+/// Mean cosine between a story's members: exact for a watched story, otherwise from its
+/// centroid (a sum of unit vectors: |c|² = n + the sum of cross cosines), which truncation
+/// makes a slight underestimate.
+fn cohesion(story: &Story) -> f32 {
+    if let Some(m) = &story.members {
+        let all: Vec<usize> = (0..m.len()).collect();
+        return m.cohesion(&all);
+    }
+    let n = story.size as f32;
+    if n < 2.0 {
+        return 0.0;
+    }
+    ((story.norm * story.norm - n) / (n * (n - 1.0))).max(0.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A unit vector mostly along feature `main`, with a little of `shared` and `own`.
+    fn member(key: u64, main: Feature, own: Feature) -> Member {
+        let (a, b, c) = (0.9f32, 0.3f32, 0.3f32);
+        let norm = (a * a + b * b + c * c).sqrt();
+        let mut vector = vec![(main, a / norm), (100, b / norm), (own, c / norm)];
+        vector.sort_unstable_by_key(|&(f, _)| f);
+        Member {
+            key,
+            day: Some(key as i64),
+            vector,
+        }
+    }
+
+    /// Members 0, 2, 4 along feature 1; 1, 3, 5 along feature 2; all share feature 100.
+    fn two_groups() -> Members {
+        let mut m = Members::default();
+        for k in 0..6 {
+            m.push(member(k, 1 + k % 2, 200 + k));
+        }
+        m
+    }
+
+    #[test]
+    fn bipartition_finds_the_two_groups() {
+        let m = two_groups();
+        let (a, b) = m.bipartition().expect("two members or more");
+        assert_eq!((a, b), (vec![0, 2, 4], vec![1, 3, 5]));
+        let (ca, cb) = (m.cohesion(&[0, 2, 4]), m.cohesion(&[1, 3, 5]));
+        let cross = m.cross(&[0, 2, 4], &[1, 3, 5]);
+        assert!(cross < ca && cross < cb, "{cross} {ca} {cb}");
+        assert!(distinct(cross, ca, cb, 0.6));
+        assert!(!distinct(cross, ca, cb, 0.05));
+    }
+
+    #[test]
+    fn take_keeps_both_sides_consistent() {
+        let mut m = two_groups();
+        let before = m.cohesion(&[1, 3, 5]);
+        let taken = m.take(&[1, 3, 5]);
+        assert_eq!(
+            taken.list.iter().map(|x| x.key).collect::<Vec<_>>(),
+            [1, 3, 5]
+        );
+        assert_eq!(m.list.iter().map(|x| x.key).collect::<Vec<_>>(), [0, 2, 4]);
+        assert!((taken.cohesion(&[0, 1, 2]) - before).abs() < 1e-6);
+        // The sims left behind are those of the kept members, recomputed or not.
+        let mut fresh = Members::default();
+        for x in &m.list {
+            fresh.push(x.clone());
+        }
+        assert_eq!(fresh.sims, m.sims);
+    }
+
+    #[test]
+    fn one_member_has_no_division() {
+        let mut m = Members::default();
+        assert!(m.bipartition().is_none());
+        m.push(member(0, 1, 2));
+        assert!(m.bipartition().is_none());
+        assert_eq!(m.cohesion(&[0]), 0.0);
+    }
+}
