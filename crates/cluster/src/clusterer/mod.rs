@@ -497,10 +497,7 @@ impl Clusterer {
             story.first_day = story.first_day.min(d);
             story.last_day = story.last_day.max(d);
         }
-        self.ticks += 1;
-        self.by_recency.remove(&story.touched);
-        story.touched = self.ticks;
-        self.by_recency.insert(self.ticks, id);
+        touch(&mut self.ticks, &mut self.by_recency, story, id);
         self.reindex(id, &new_terms, false);
         self.dirty.insert(id);
     }
@@ -589,14 +586,7 @@ impl Clusterer {
 
     fn remove_story(&mut self, id: StoryId) -> Option<Story> {
         let story = self.stories.remove(&id)?;
-        for f in story.centroid.keys() {
-            if let Some(p) = self.postings.get_mut(f) {
-                p.retain(|&s| s != id);
-                if p.is_empty() {
-                    self.postings.remove(f);
-                }
-            }
-        }
+        unpost(&mut self.postings, id, story.centroid.keys());
         self.by_recency.remove(&story.touched);
         self.dirty.remove(&id);
         self.retired.push(id);
@@ -634,4 +624,28 @@ impl Clusterer {
             self.remove_story(id);
         }
     }
+}
+
+/// Take story `id` off the postings of `terms`.
+fn unpost<'a>(
+    postings: &mut U64Map<Vec<StoryId>>,
+    id: StoryId,
+    terms: impl Iterator<Item = &'a Feature>,
+) {
+    for f in terms {
+        if let Some(p) = postings.get_mut(f) {
+            p.retain(|&s| s != id);
+            if p.is_empty() {
+                postings.remove(f);
+            }
+        }
+    }
+}
+
+/// Make `story` (id `id`) the most recently updated (last in eviction order).
+fn touch(ticks: &mut u64, by_recency: &mut BTreeMap<u64, StoryId>, story: &mut Story, id: StoryId) {
+    *ticks += 1;
+    by_recency.remove(&story.touched);
+    story.touched = *ticks;
+    by_recency.insert(*ticks, id);
 }

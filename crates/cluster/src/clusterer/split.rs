@@ -13,7 +13,7 @@
 use crosswire_dedup::hashing::U64Map;
 
 use super::similarity::dot;
-use super::{Clusterer, Split, Story, StoryId};
+use super::{Clusterer, Split, Story, StoryId, touch, unpost};
 use crate::features::Feature;
 
 /// Cohesion floor, so that a loose group (a subject followed for years) is not read as
@@ -234,14 +234,7 @@ impl Clusterer {
         let Some(story) = self.stories.get_mut(&id) else {
             return;
         };
-        for f in story.centroid.keys() {
-            if let Some(p) = self.postings.get_mut(f) {
-                p.retain(|&s| s != id);
-                if p.is_empty() {
-                    self.postings.remove(f);
-                }
-            }
-        }
+        unpost(&mut self.postings, id, story.centroid.keys());
         let mut centroid: U64Map<f32> = U64Map::default();
         for m in &members.list {
             for &(f, w) in &m.vector {
@@ -260,10 +253,7 @@ impl Clusterer {
         let terms: Vec<Feature> = centroid.keys().copied().collect();
         story.centroid = centroid;
         story.members = Some(members);
-        self.ticks += 1;
-        self.by_recency.remove(&story.touched);
-        story.touched = self.ticks;
-        self.by_recency.insert(self.ticks, id);
+        touch(&mut self.ticks, &mut self.by_recency, story, id);
         self.reindex(id, &terms, true);
         self.dirty.insert(id);
     }
