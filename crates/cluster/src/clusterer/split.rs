@@ -38,7 +38,8 @@ pub(super) struct Member {
     pub vector: Vec<(Feature, f32)>,
 }
 
-/// The members of a small story and their pairwise cosines (row-major, `n × n`).
+/// The members of a small story and their pairwise cosines: a lower triangle stored row by
+/// row (member `i`'s cosines to members `0..i`), so a new member only appends its row.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Members {
     pub list: Vec<Member>,
@@ -51,26 +52,25 @@ impl Members {
     }
 
     fn sim(&self, i: usize, j: usize) -> f32 {
-        self.sims[i * self.len() + j]
+        let (i, j) = if i >= j { (i, j) } else { (j, i) };
+        if i == j {
+            return 1.0;
+        }
+        self.sims[i * (i - 1) / 2 + j]
     }
 
     /// Add a member, computing its cosine to every other.
     pub fn push(&mut self, member: Member) {
-        let n = self.len();
-        let row: Vec<f32> = self
-            .list
-            .iter()
-            .map(|m| dot(&m.vector, &member.vector))
-            .collect();
-        let mut sims = Vec::with_capacity((n + 1) * (n + 1));
-        for (i, &r) in row.iter().enumerate() {
-            sims.extend_from_slice(&self.sims[i * n..(i + 1) * n]);
-            sims.push(r);
-        }
-        sims.extend_from_slice(&row);
-        sims.push(1.0);
-        self.sims = sims;
+        self.sims
+            .extend(self.list.iter().map(|m| dot(&m.vector, &member.vector)));
         self.list.push(member);
+    }
+
+    /// The vectors of the last `n` members.
+    pub fn last_vectors(&self, n: usize) -> impl Iterator<Item = &Vec<(Feature, f32)>> {
+        self.list[self.len().saturating_sub(n)..]
+            .iter()
+            .map(|m| &m.vector)
     }
 
     /// Mean cosine between distinct members among `idx` (0 for fewer than two).
@@ -155,8 +155,9 @@ impl Members {
         let keep: Vec<usize> = (0..n).filter(|i| idx.binary_search(i).is_err()).collect();
         let sub = |set: &[usize]| -> Vec<f32> {
             set.iter()
-                .flat_map(|&i| set.iter().map(move |&j| (i, j)))
-                .map(|(i, j)| self.sims[i * n + j])
+                .enumerate()
+                .flat_map(|(x, &i)| set[..x].iter().map(move |&j| (i, j)))
+                .map(|(i, j)| self.sim(i, j))
                 .collect()
         };
         let taken = Members {
@@ -245,10 +246,9 @@ impl Clusterer {
         story.first_day = days.clone().min().unwrap_or(i64::MAX);
         story.last_day = days.max().unwrap_or(i64::MIN);
         story.size = members.len() as u32;
-        let keep = self.config.recent_members;
-        story.recent = members.list[members.len().saturating_sub(keep)..]
-            .iter()
-            .map(|m| m.vector.clone())
+        story.recent = members
+            .last_vectors(self.config.recent_members)
+            .cloned()
             .collect();
         let terms: Vec<Feature> = centroid.keys().copied().collect();
         story.centroid = centroid;
