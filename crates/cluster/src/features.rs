@@ -1,5 +1,6 @@
 //! Turning an article into weighted features: stemmed content terms (title words counted
-//! extra) and capitalized names, with sublinear term frequency.
+//! extra), phrases (two content terms in a row within a sentence) and capitalized names,
+//! with sublinear term frequency.
 
 use crosswire_dedup::hashing::U64Map;
 use crosswire_dedup::shingle::hash_bytes;
@@ -11,17 +12,49 @@ pub type Feature = u64;
 #[derive(Debug, Clone, Default)]
 pub struct Counts(pub U64Map<f32>);
 
+/// How much each kind of feature counts, per occurrence, against a body term's 1.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Weights {
+    /// A content term of the title (its phrases are scaled by this too).
+    pub title: f32,
+    /// A phrase: two content terms in a row within one sentence, stopwords between them
+    /// skipped ("house judiciary", "judiciary committee"). 0 counts none.
+    pub phrase: f32,
+}
+
 /// Count the features of a title and body: every content term of the body once per
-/// occurrence, title terms `title_weight` times, and each capitalized word that does not
+/// occurrence, title terms `weights.title` times, phrases `weights.phrase` times (why:
+/// two related events share most of their words, "house", "committee", "vote", but
+/// rarely the pairs that name each of them), and each capitalized word that does not
 /// start a sentence (a cheap stand-in for a named entity) as an extra `#name` feature.
-pub fn count(title: &str, body: &str, title_weight: f32) -> Counts {
+pub fn count(title: &str, body: &str, weights: &Weights) -> Counts {
     let mut counts: U64Map<f32> = U64Map::default();
     let title_tokens = crosswire_text::words(title);
     let body_tokens = crosswire_text::words(body);
     TOKEN_FEATURES.with_borrow_mut(|cache| {
-        for (tokens, weight) in [(&title_tokens, title_weight), (&body_tokens, 1.0)] {
+        for (text, tokens, weight) in [
+            (title, &title_tokens, weights.title),
+            (body, &body_tokens, 1.0),
+        ] {
+            let mut previous: Option<Feature> = None;
+            let mut previous_end = 0;
             for tok in tokens {
-                count_term(&mut counts, cache, tok.text, weight);
+                let term = count_term(&mut counts, cache, tok.text, weight);
+                if weights.phrase <= 0.0 {
+                    continue;
+                }
+                let gap = text.get(previous_end..tok.start).unwrap_or_default();
+                previous_end = tok.end;
+                if gap.contains(SENTENCE_BREAKS) {
+                    previous = None;
+                }
+                if let Some(term) = term {
+                    if let Some(first) = previous {
+                        *counts.entry(phrase_feature(first, term)).or_default() +=
+                            weight * weights.phrase;
+                    }
+                    previous = Some(term);
+                }
             }
         }
         for (text, tokens) in [(title, &title_tokens), (body, &body_tokens)] {
@@ -102,18 +135,48 @@ thread_local! {
     static TOKEN_FEATURES: std::cell::RefCell<TokenCache> = std::cell::RefCell::default();
 }
 
-/// Add the content-term features of one token, `weight` each.
-fn count_term(counts: &mut U64Map<f32>, cache: &mut TokenCache, word: &str, weight: f32) {
+/// What ends a phrase: two terms with one of these between them are not a phrase.
+const SENTENCE_BREAKS: [char; 6] = ['.', '!', '?', '\n', ':', ';'];
+
+/// The top bits every phrase feature carries ([`is_phrase`]). A term or name hashes into
+/// this range once in 4,096 features; it is then only read as a phrase (not used to look
+/// up candidate stories), which costs nothing measurable.
+const PHRASE_TAG: Feature = 0xFFF << 52;
+
+/// The feature of the phrase `first second` (ordered: "bank raid" is not "raid bank").
+fn phrase_feature(first: Feature, second: Feature) -> Feature {
+    let mut bytes = [0u8; 16];
+    bytes[..8].copy_from_slice(&first.to_le_bytes());
+    bytes[8..].copy_from_slice(&second.to_le_bytes());
+    (hash_bytes(&bytes) & !PHRASE_TAG) | PHRASE_TAG
+}
+
+/// Whether a feature is a phrase. Phrases weigh in every similarity but do not look up
+/// candidate stories: their terms already do, and posting each story under its phrases
+/// (nearly all unique to it) would more than double the postings' memory.
+pub fn is_phrase(feature: Feature) -> bool {
+    feature & PHRASE_TAG == PHRASE_TAG
+}
+
+/// Add the content-term features of one token, `weight` each; return the feature when
+/// the token is exactly one content term (the only tokens that form phrases).
+fn count_term(
+    counts: &mut U64Map<f32>,
+    cache: &mut TokenCache,
+    word: &str,
+    weight: f32,
+) -> Option<Feature> {
     match cache.get(word) {
         Some(features) => {
-            if let Some(term) = features.term {
-                *counts.entry(term).or_default() += weight;
-            }
+            let term = features.term?;
+            *counts.entry(term).or_default() += weight;
+            Some(term)
         }
         None => {
             for t in crosswire_text::content_terms(word) {
                 *counts.entry(hash_bytes(t.as_bytes())).or_default() += weight;
             }
+            None
         }
     }
 }
@@ -177,6 +240,11 @@ mod tests {
 
     /// The memoized count equals counting from `content_terms` and `names` directly, also
     /// when the same words come back (served from the cache) in another article.
+    const NO_PHRASES: Weights = Weights {
+        title: 2.5,
+        phrase: 0.0,
+    };
+
     #[test]
     fn memoized_count_matches_direct_count() {
         let direct = |title: &str, body: &str| {
@@ -209,7 +277,7 @@ mod tests {
         for _ in 0..2 {
             for (title, body) in docs {
                 assert_eq!(
-                    count(title, body, 2.5).0,
+                    count(title, body, &NO_PHRASES).0,
                     direct(title, body),
                     "{title} / {body}"
                 );
@@ -217,9 +285,57 @@ mod tests {
         }
     }
 
+    /// Phrases: consecutive content terms with stopwords skipped, in order, never across
+    /// a sentence break; weighted by `phrase` (and by `title` in the title).
+    #[test]
+    fn phrases_join_neighbouring_terms_within_a_sentence() {
+        let term = |w: &str| hash_bytes(w.as_bytes());
+        let weights = Weights {
+            title: 2.0,
+            phrase: 0.5,
+        };
+        let c = count(
+            "Senate vote",
+            "The vote of the Senate. Budget talks",
+            &weights,
+        )
+        .0;
+        let phrase = |a: &str, b: &str| c.get(&phrase_feature(term(a), term(b))).copied();
+        assert_eq!(
+            phrase("senat", "vote"),
+            Some(1.0),
+            "title phrase, 2.0 × 0.5"
+        );
+        assert_eq!(phrase("vote", "senat"), Some(0.5), "'of the' is skipped");
+        assert_eq!(phrase("budget", "talk"), Some(0.5));
+        assert!(is_phrase(phrase_feature(term("budget"), term("talk"))));
+        assert!(!is_phrase(term("budget")));
+        assert_eq!(
+            phrase("senat", "budget"),
+            None,
+            "a sentence break ends a phrase"
+        );
+        assert_eq!(phrase("vote", "budget"), None);
+        let plain = count(
+            "Senate vote",
+            "The vote of the Senate. Budget talks",
+            &NO_PHRASES,
+        )
+        .0;
+        assert_eq!(
+            c.len(),
+            plain.len() + 3,
+            "the same terms and names, plus 3 phrases"
+        );
+    }
+
     #[test]
     fn title_terms_weigh_more() {
-        let c = count("Earthquake", "an earthquake struck", 3.0);
+        let weights = Weights {
+            title: 3.0,
+            phrase: 0.0,
+        };
+        let c = count("Earthquake", "an earthquake struck", &weights);
         let k = hash_bytes(b"earthquak");
         assert_eq!(c.0.get(&k).copied(), Some(4.0));
     }

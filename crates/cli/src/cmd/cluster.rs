@@ -25,6 +25,10 @@ pub struct Args {
     /// below this fraction of their cohesion (0: never split a story).
     #[arg(long)]
     split_ratio: Option<f32>,
+    /// How much a phrase (two content terms in a row within a sentence) counts beside its
+    /// terms (0: no phrases).
+    #[arg(long)]
+    phrase_weight: Option<f32>,
     /// Stream files (JSONL `{"id","title","published","text"}`, text files, dirs), `-` for
     /// stdin, in stream order.
     #[arg(required = true)]
@@ -47,6 +51,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     if let Some(v) = args.split_ratio {
         config.split_ratio = v;
+    }
+    if let Some(v) = args.phrase_weight {
+        config.phrase_weight = v;
     }
     let mut stream = StoryStream::new(Clusterer::new(config), 100_000);
     let mut assigned: Vec<(String, u64)> = Vec::new();
