@@ -43,11 +43,10 @@ pub fn count(title: &str, body: &str, weights: &Weights) -> Counts {
                 if weights.phrase <= 0.0 {
                     continue;
                 }
-                let gap = text.get(previous_end..tok.start).unwrap_or_default();
-                previous_end = tok.end;
-                if gap.contains(SENTENCE_BREAKS) {
+                if breaks_between(text, previous_end, tok.start, &SENTENCE_BREAKS) {
                     previous = None;
                 }
+                previous_end = tok.end;
                 if let Some(term) = term {
                     if let Some(first) = previous {
                         *counts.entry(phrase_feature(first, term)).or_default() +=
@@ -138,6 +137,16 @@ thread_local! {
 /// What ends a phrase: two terms with one of these between them are not a phrase.
 const SENTENCE_BREAKS: [char; 6] = ['.', '!', '?', '\n', ':', ';'];
 
+/// What makes the next word open a sentence or a quote, so its capital is no evidence of
+/// a name. Unlike a phrase, a name context ends at a quote mark.
+const NAME_BREAKS: [char; 7] = ['.', '!', '?', '\n', ':', '"', '“'];
+
+/// Whether `text[from..to]` (the gap between two tokens) holds one of `breaks`; a gap that
+/// is not a valid slice counts as a break.
+fn breaks_between(text: &str, from: usize, to: usize, breaks: &[char]) -> bool {
+    text.get(from..to).is_none_or(|gap| gap.contains(breaks))
+}
+
 /// The top bits every phrase feature carries ([`is_phrase`]). A term or name hashes into
 /// this range once in 4,096 features; it is then only read as a phrase (not used to look
 /// up candidate stories), which costs nothing measurable.
@@ -199,12 +208,8 @@ fn inner_tokens<'t>(
 ) -> impl Iterator<Item = &'t crosswire_text::Token<'t>> {
     let mut prev_end: Option<usize> = None;
     tokens.iter().filter(move |tok| {
-        let sentence_start = match prev_end {
-            None => true,
-            Some(e) => text
-                .get(e..tok.start)
-                .is_none_or(|gap| gap.contains(['.', '!', '?', '\n', ':', '"', '“'])),
-        };
+        let sentence_start =
+            prev_end.is_none_or(|e| breaks_between(text, e, tok.start, &NAME_BREAKS));
         prev_end = Some(tok.end);
         !sentence_start
     })
