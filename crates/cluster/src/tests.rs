@@ -419,21 +419,16 @@ fn a_story_holding_two_events_is_split_in_two() {
         merge: 0.01,
         ..Config::default()
     };
-    let run = |config: Config| {
-        let mut c = Clusterer::new(config);
-        let mut final_story: Vec<u64> = Vec::new();
-        let mut splits = Vec::new();
-        // Six reports of event 0; then a report of event 1 that is mostly about event 0's
-        // subject (it joins that story), then seven reports of event 1 that mention event
-        // 0's subject in passing (they follow the first one).
-        for (key, (event, n)) in (0..6)
-            .map(|n| (0, n))
-            .chain((0..8).map(|n| (1, n)))
-            .enumerate()
-        {
+    // Six reports of event 0; then a report of event 1 that is mostly about event 0's
+    // subject (it joins that story), then seven reports of event 1 that mention event 0's
+    // subject in passing (they follow the first one).
+    let texts: Vec<String> = (0..6)
+        .map(|n| (0, n))
+        .chain((0..8).map(|n| (1, n)))
+        .map(|(event, n)| {
             let subject = article(0, n);
             let own = article(event, n);
-            let text = match (event, n) {
+            match (event, n) {
                 (0, _) => own,
                 (_, 0) => format!(
                     "{subject} {}",
@@ -443,20 +438,57 @@ fn a_story_holding_two_events_is_split_in_two() {
                     "{} {own}",
                     subject.split(' ').take(15).collect::<Vec<_>>().join(" ")
                 ),
-            };
+            }
+        })
+        .collect();
+    let day = |key: usize| 100 + key as i64 / 4;
+    // The stream, in one run or stopped after `restart.0` articles and restored from its
+    // saved state, given its members back when `restart.1` (as a store does).
+    let run_from = |config: Config, restart: Option<(usize, bool)>| {
+        let mut c = Clusterer::new(config.clone());
+        let mut final_story: Vec<u64> = Vec::new();
+        let mut splits = Vec::new();
+        for (key, text) in texts.iter().enumerate() {
+            if let Some((at, recall)) = restart.filter(|&(at, _)| at == key) {
+                let changes = c.take_changes();
+                c = Clusterer::restore(
+                    config.clone(),
+                    changes.df,
+                    changes.docs_seen,
+                    changes.next_id,
+                    changes.stories,
+                );
+                for (story, _) in c.stories_to_recall().into_iter().filter(|_| recall) {
+                    let members: Vec<Doc<'_>> = (0..at)
+                        .filter(|&k| final_story[k] == story)
+                        .map(|k| Doc {
+                            key: k as u64,
+                            ..doc(&texts[k], day(k))
+                        })
+                        .collect();
+                    c.recall_members(story, &members);
+                }
+            }
             let a = c.add(&Doc {
                 key: key as u64,
-                ..doc(&text, 100 + key as i64 / 4)
+                ..doc(text, day(key))
             });
             final_story.push(a.final_story());
             if let Some(split) = a.split {
                 for &k in &split.keys {
                     final_story[k as usize] = split.into;
                 }
-                splits.push(split);
+                splits.push((key, split));
             }
         }
         (final_story, splits)
+    };
+    let run = |config: Config| {
+        let (stories, splits) = run_from(config, None);
+        (
+            stories,
+            splits.into_iter().map(|(_, s)| s).collect::<Vec<_>>(),
+        )
     };
     let (together, no_splits) = run(Config {
         split_ratio: 0.0,
@@ -465,7 +497,7 @@ fn a_story_holding_two_events_is_split_in_two() {
     assert!(no_splits.is_empty());
     assert!(together.iter().all(|&s| s == together[0]), "{together:?}");
 
-    let (stories, splits) = run(loose);
+    let (stories, splits) = run(loose.clone());
     assert_eq!(splits.len(), 1, "{splits:?}");
     // The bridging report (key 6) may go either way; the others are apart.
     let (first, second) = (&stories[..6], &stories[7..]);
@@ -476,6 +508,17 @@ fn a_story_holding_two_events_is_split_in_two() {
     assert_eq!(splits[0].from, first[0]);
     assert_eq!(splits[0].into, second[0]);
     assert!(splits[0].keys.iter().all(|&k| k >= 6), "{splits:?}");
+
+    // Stopped before the split and restored, given its members back, the stream splits
+    // the story just as in one run; restored without them, it cannot.
+    let (_, in_one_run) = run_from(loose.clone(), None);
+    let at = in_one_run[0].0 - 1;
+    let (resumed, resumed_splits) = run_from(loose.clone(), Some((at, true)));
+    assert_eq!(resumed, stories);
+    assert_eq!(resumed_splits, in_one_run);
+    let (unsplit, none) = run_from(loose, Some((at, false)));
+    assert!(none.is_empty(), "{none:?}");
+    assert!(unsplit.iter().all(|&s| s == unsplit[0]), "{unsplit:?}");
 }
 
 /// Whatever joins, merges and splits happen, a caller that follows the assignments (merged

@@ -11,7 +11,9 @@
 
 use std::collections::HashMap;
 
-use crosswire_cluster::{Changes, Clusterer, Config, StoryState};
+use crosswire_cluster::{Changes, Clusterer, Config, Doc, StoryState};
+use crosswire_dedup::article_text;
+use crosswire_model::{Article, CleanStats, Metadata};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::Error;
@@ -57,13 +59,71 @@ pub fn load(conn: &Connection, config: Config) -> Result<Clusterer, Error> {
     }
     let docs_seen = state(conn, "docs_seen")?.max(0) as u64;
     let next_id = state(conn, "next_story")?.max(1) as u64;
-    Ok(Clusterer::restore(
+    let (watch_up_to, recent) = (config.split_watch, config.recent_members);
+    let mut clusterer = Clusterer::restore(
         config,
         df,
         docs_seen,
         next_id,
         stories.into_values().collect(),
-    ))
+    );
+    recall_members(conn, &mut clusterer, watch_up_to, recent)?;
+    Ok(clusterer)
+}
+
+/// Give each restored story its member articles back from the `articles` table (member
+/// vectors are not saved): all of a story small enough to be watched for splitting, the
+/// `recent` latest of a bigger one. Why: without them a resumed ingest judged stories by
+/// their centroids alone and never split a story it had started before the restart, so
+/// the same stream ingested in two runs clustered differently from one run.
+fn recall_members(
+    conn: &Connection,
+    clusterer: &mut Clusterer,
+    watch_up_to: u32,
+    recent: usize,
+) -> Result<(), Error> {
+    let mut stmt = conn.prepare(
+        "SELECT id, title, published, paragraphs FROM articles
+         WHERE story = ?1 ORDER BY id DESC LIMIT ?2",
+    )?;
+    for (story, size) in clusterer.stories_to_recall() {
+        let limit = if size <= watch_up_to {
+            size as usize + 1
+        } else {
+            recent
+        };
+        let mut rows = stmt.query(params![story as i64, limit as i64])?;
+        let mut members: Vec<(u64, Article)> = Vec::new();
+        while let Some(r) = rows.next()? {
+            let published: Option<String> = r.get(2)?;
+            let article = Article {
+                id: String::new(),
+                origin: String::new(),
+                meta: Metadata {
+                    title: r.get(1)?,
+                    published: published.and_then(|p| p.parse().ok()),
+                    ..Metadata::default()
+                },
+                paragraphs: serde_json::from_str(&r.get::<_, String>(3)?)?,
+                stats: CleanStats::default(),
+                removed: Vec::new(),
+            };
+            members.push((r.get::<_, i64>(0)? as u64, article));
+        }
+        members.reverse();
+        // The text the clusterer saw when each joined ([`article_text`], as in a batch).
+        let bodies: Vec<String> = members.iter().map(|(_, a)| article_text(a)).collect();
+        let docs: Vec<Doc<'_>> = members
+            .iter()
+            .zip(&bodies)
+            .map(|((key, article), body)| Doc {
+                key: *key,
+                ..Doc::of_article(article, body)
+            })
+            .collect();
+        clusterer.recall_members(story, &docs);
+    }
+    Ok(())
 }
 
 /// A counter from the `state` table (0 when unset).

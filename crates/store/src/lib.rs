@@ -10,7 +10,9 @@
 //!              ──▶ rows: articles, copies, stories (+ counts, story_outlets),
 //!                  clusterer_log (the clusterer's changes), lsh_bands (as articles age)
 //! Store::resume ──▶ a StoryStream restored from doc_freq + active_stories + the log,
-//!                   and the window's articles
+//!                   each active story's member articles (re-weighed: the recent ones,
+//!                   all of a story small enough to be watched for splitting), and the
+//!                   window's articles
 //! Store::stories / Store::story ──▶ listings and model::Story values for the digest
 //! ```
 //!
@@ -170,5 +172,7 @@ mod tests;
 mod tests_copies;
 #[cfg(test)]
 mod tests_key_filter;
+#[cfg(test)]
+mod tests_resume;
 #[cfg(test)]
 mod tests_scale;

@@ -11,7 +11,7 @@ use crate::schema::{SCHEMA_VERSION, migrate_to};
 use crate::{Store, StorySummary};
 
 /// A deterministic pseudo-word; `topic` words are shared by a topic's articles.
-fn word(n: u64) -> String {
+pub(crate) fn word(n: u64) -> String {
     const SYL: [&str; 12] = [
         "ka", "lo", "mi", "ten", "ra", "su", "vo", "del", "an", "pe", "ri", "gu",
     ];

@@ -268,13 +268,17 @@ impl Clusterer {
         self.next_id
     }
 
-    /// Assign one article to a story, updating frequencies, centroids and the active set.
-    pub fn add(&mut self, doc: &Doc<'_>) -> Assignment {
-        let weights = Weights {
+    /// How much title terms and phrases count ([`count`]).
+    fn feature_weights(&self) -> Weights {
+        Weights {
             title: self.config.title_weight,
             phrase: self.config.phrase_weight,
-        };
-        let counts = count(doc.title, doc.body, &weights);
+        }
+    }
+
+    /// Assign one article to a story, updating frequencies, centroids and the active set.
+    pub fn add(&mut self, doc: &Doc<'_>) -> Assignment {
+        let counts = count(doc.title, doc.body, &self.feature_weights());
         let day = doc.day;
         if let Some(d) = day {
             self.advance_clock(d);

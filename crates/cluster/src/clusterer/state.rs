@@ -3,8 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Clusterer, Config, Story, StoryId};
-use crate::features::Feature;
+use super::split::{Member, Members};
+use super::{Clusterer, Config, Doc, Story, StoryId};
+use crate::features::{Feature, count};
 
 /// The persistable state of one active story.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -75,8 +76,9 @@ impl Clusterer {
                     last_day: s.last_day,
                     touched: c.ticks,
                     recent: Vec::new(),
-                    // Member vectors are not saved: a restored story is no longer
-                    // watched for splitting (new stories are).
+                    // Member vectors are not saved: the caller gives the members back
+                    // (`recall_members`) for the story to be judged by its closest
+                    // member and watched for splitting again.
                     members: None,
                 },
             );
@@ -89,6 +91,69 @@ impl Clusterer {
         }
         c.next_id = c.next_id.max(next_id);
         c
+    }
+
+    /// Active stories restored without their member vectors, with their sizes: the stories
+    /// whose members a caller that kept the articles should give back through
+    /// [`Clusterer::recall_members`].
+    pub fn stories_to_recall(&self) -> Vec<(StoryId, u32)> {
+        let mut out: Vec<(StoryId, u32)> = self
+            .stories
+            .iter()
+            .filter(|(_, s)| s.recent.is_empty() && s.members.is_none())
+            .map(|(&id, s)| (id, s.size))
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// Give a restored story its members back, in stream order: the last
+    /// [`Config::recent_members`] become its recent members again, and when `members`
+    /// holds every article of a story small enough to watch, it is watched for splitting
+    /// again, as if the clusterer had never stopped. Vectors are weighed with today's
+    /// document frequencies (which already count these articles: nothing is observed).
+    /// Returns whether the story is watched.
+    pub fn recall_members(&mut self, id: StoryId, members: &[Doc<'_>]) -> bool {
+        let weights = self.feature_weights();
+        let Some(size) = self.stories.get(&id).map(|s| s.size) else {
+            return false;
+        };
+        let watch = self.config.split_ratio > 0.0
+            && size <= self.config.split_watch
+            && members.len() == size as usize;
+        let keep = if watch {
+            members.len()
+        } else {
+            self.config.recent_members
+        };
+        let recalled: Vec<Member> = members[members.len().saturating_sub(keep)..]
+            .iter()
+            .map(|doc| {
+                let mut vector = self.weigh(&count(doc.title, doc.body, &weights));
+                vector.sort_unstable_by_key(|&(f, _)| f);
+                Member {
+                    key: doc.key,
+                    day: doc.day,
+                    vector,
+                }
+            })
+            .collect();
+        let recent_from = recalled.len().saturating_sub(self.config.recent_members);
+        let Some(story) = self.stories.get_mut(&id) else {
+            return false;
+        };
+        story.recent = recalled[recent_from..]
+            .iter()
+            .map(|m| m.vector.clone())
+            .collect();
+        if watch {
+            let mut watched = Members::default();
+            for member in recalled {
+                watched.push(member);
+            }
+            story.members = Some(watched);
+        }
+        watch
     }
 
     /// Drain what changed since the last call.
