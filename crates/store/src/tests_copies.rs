@@ -52,7 +52,7 @@ fn batches() -> Vec<Vec<Article>> {
 }
 
 /// Article → story, by document id.
-fn story_of_docs(store: &Store) -> BTreeMap<String, i64> {
+pub(crate) fn story_of_docs(store: &Store) -> BTreeMap<String, i64> {
     let mut stmt = store
         .conn
         .prepare("SELECT doc_id, story FROM articles")

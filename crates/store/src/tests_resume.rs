@@ -8,6 +8,7 @@ use crosswire_cluster::Config;
 use crosswire_model::Article;
 
 use crate::Store;
+use crate::tests_copies::story_of_docs;
 use crate::tests_scale::{article, word};
 
 /// `words` words drawn from topic `topic`'s 25-word vocabulary, in an order set by `seed`.
@@ -61,14 +62,7 @@ fn ingest(resume_each_batch: bool) -> BTreeMap<String, i64> {
         }
         store.add_batch(&[report], &mut stream).expect("add");
     }
-    let mut stmt = store
-        .conn
-        .prepare("SELECT doc_id, story FROM articles")
-        .expect("prepare");
-    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .expect("query")
-        .collect::<Result<_, _>>()
-        .expect("rows")
+    story_of_docs(&store)
 }
 
 #[test]
