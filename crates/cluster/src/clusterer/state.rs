@@ -112,11 +112,10 @@ impl Clusterer {
     /// holds every article of a story small enough to watch, it is watched for splitting
     /// again, as if the clusterer had never stopped. Vectors are weighed with today's
     /// document frequencies (which already count these articles: nothing is observed).
-    /// Returns whether the story is watched.
-    pub fn recall_members(&mut self, id: StoryId, members: &[Doc<'_>]) -> bool {
+    pub fn recall_members(&mut self, id: StoryId, members: &[Doc<'_>]) {
         let weights = self.feature_weights();
         let Some(size) = self.stories.get(&id).map(|s| s.size) else {
-            return false;
+            return;
         };
         let watch = self.config.split_ratio > 0.0
             && size <= self.config.split_watch
@@ -140,7 +139,7 @@ impl Clusterer {
             .collect();
         let recent_from = recalled.len().saturating_sub(self.config.recent_members);
         let Some(story) = self.stories.get_mut(&id) else {
-            return false;
+            return;
         };
         story.recent = recalled[recent_from..]
             .iter()
@@ -153,7 +152,6 @@ impl Clusterer {
             }
             story.members = Some(watched);
         }
-        watch
     }
 
     /// Drain what changed since the last call.
