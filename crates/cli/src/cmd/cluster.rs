@@ -25,6 +25,9 @@ pub struct Args {
     /// below this fraction of their cohesion (0: never split a story).
     #[arg(long)]
     split_ratio: Option<f32>,
+    /// Least size of each group for the split test.
+    #[arg(long)]
+    split_min: Option<u32>,
     /// How much a phrase (two content terms in a row within a sentence) counts beside its
     /// terms (0: no phrases).
     #[arg(long)]
@@ -51,6 +54,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     if let Some(v) = args.split_ratio {
         config.split_ratio = v;
+    }
+    if let Some(v) = args.split_min {
+        config.split_min = v;
     }
     if let Some(v) = args.phrase_weight {
         config.phrase_weight = v;
