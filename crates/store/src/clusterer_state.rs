@@ -59,7 +59,6 @@ pub fn load(conn: &Connection, config: Config) -> Result<Clusterer, Error> {
     }
     let docs_seen = state(conn, "docs_seen")?.max(0) as u64;
     let next_id = state(conn, "next_story")?.max(1) as u64;
-    let (watch_up_to, recent) = (config.split_watch, config.recent_members);
     let mut clusterer = Clusterer::restore(
         config,
         df,
@@ -67,32 +66,22 @@ pub fn load(conn: &Connection, config: Config) -> Result<Clusterer, Error> {
         next_id,
         stories.into_values().collect(),
     );
-    recall_members(conn, &mut clusterer, watch_up_to, recent)?;
+    recall_members(conn, &mut clusterer)?;
     Ok(clusterer)
 }
 
-/// Give each restored story its member articles back from the `articles` table (member
-/// vectors are not saved): all of a story small enough to be watched for splitting, the
-/// `recent` latest of a bigger one. Why: without them a resumed ingest judged stories by
+/// Give each restored story its latest member articles back from the `articles` table, as
+/// many as the clusterer asks for ([`Clusterer::stories_to_recall`]; member vectors are
+/// not saved). Why: without them a resumed ingest judged stories by
 /// their centroids alone and never split a story it had started before the restart, so
 /// the same stream ingested in two runs clustered differently from one run.
-fn recall_members(
-    conn: &Connection,
-    clusterer: &mut Clusterer,
-    watch_up_to: u32,
-    recent: usize,
-) -> Result<(), Error> {
+fn recall_members(conn: &Connection, clusterer: &mut Clusterer) -> Result<(), Error> {
     let mut stmt = conn.prepare(
         "SELECT id, title, published, paragraphs FROM articles
          WHERE story = ?1 ORDER BY id DESC LIMIT ?2",
     )?;
-    for (story, size) in clusterer.stories_to_recall() {
-        let limit = if size <= watch_up_to {
-            size as usize + 1
-        } else {
-            recent
-        };
-        let mut rows = stmt.query(params![story as i64, limit as i64])?;
+    for (story, wanted) in clusterer.stories_to_recall() {
+        let mut rows = stmt.query(params![story as i64, wanted as i64])?;
         let mut members: Vec<(u64, Article)> = Vec::new();
         while let Some(r) = rows.next()? {
             let published: Option<String> = r.get(2)?;

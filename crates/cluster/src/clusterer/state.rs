@@ -93,18 +93,29 @@ impl Clusterer {
         c
     }
 
-    /// Active stories restored without their member vectors, with their sizes: the stories
-    /// whose members a caller that kept the articles should give back through
-    /// [`Clusterer::recall_members`].
-    pub fn stories_to_recall(&self) -> Vec<(StoryId, u32)> {
-        let mut out: Vec<(StoryId, u32)> = self
-            .stories
+    /// Active stories restored without their member vectors, each with how many of its
+    /// latest members a caller that kept the articles should give back through
+    /// [`Clusterer::recall_members`]: the recent ones, or for a story small enough to be
+    /// watched for splitting all of them, plus one (so that a caller holding more articles
+    /// than the story counts is noticed, and the story left unwatched).
+    pub fn stories_to_recall(&self) -> Vec<(StoryId, usize)> {
+        self.stories
             .iter()
             .filter(|(_, s)| s.recent.is_empty() && s.members.is_none())
-            .map(|(&id, s)| (id, s.size))
-            .collect();
-        out.sort_unstable();
-        out
+            .map(|(&id, s)| {
+                let wanted = if self.watchable(s.size) {
+                    s.size as usize + 1
+                } else {
+                    self.config.recent_members
+                };
+                (id, wanted)
+            })
+            .collect()
+    }
+
+    /// Whether a story of `size` articles is watched for splitting.
+    fn watchable(&self, size: u32) -> bool {
+        self.config.split_ratio > 0.0 && size <= self.config.split_watch
     }
 
     /// Give a restored story its members back, in stream order: the last
@@ -117,9 +128,7 @@ impl Clusterer {
         let Some(size) = self.stories.get(&id).map(|s| s.size) else {
             return;
         };
-        let watch = self.config.split_ratio > 0.0
-            && size <= self.config.split_watch
-            && members.len() == size as usize;
+        let watch = self.watchable(size) && members.len() == size as usize;
         let keep = if watch {
             members.len()
         } else {
