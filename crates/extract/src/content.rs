@@ -59,8 +59,11 @@ fn is_heading(tag: &str) -> bool {
 
 impl<'a> Analysis<'a> {
     /// Measure `dom`. With `keep_noscript`, `<noscript>` content counts as page text (some
-    /// pages put the whole article there for readers without JavaScript).
-    fn new(dom: &'a Dom, keep_noscript: bool) -> Self {
+    /// pages put the whole article there for readers without JavaScript). With `loose`, only
+    /// tag-level drops and hidden elements are pruned: furniture classes (`comment`,
+    /// `product-form`) and `<form>` wrappers are kept, for pages whose strict pass found
+    /// (almost) nothing because the article sits in such a container.
+    fn new(dom: &'a Dom, keep_noscript: bool, loose: bool) -> Self {
         let n = dom.nodes.len();
         let mut raw = vec![0u32; n];
         for i in (1..n).rev() {
@@ -162,12 +165,15 @@ impl<'a> Analysis<'a> {
             if matches!(tag, "html" | "body" | "main") || holds_body[i] {
                 continue;
             }
+            if loose && (tag == "form" || tag == "address") {
+                continue;
+            }
             let share = raw[i] as f32 / page;
             if (el.flags & flags::FURNITURE != 0 || is_noise_role(el)) && share < 0.3 {
                 dead[i] = true;
                 continue;
             }
-            if el.attrs.is_empty() {
+            if el.attrs.is_empty() || loose {
                 continue;
             }
             let ci = class_id(el);
@@ -790,7 +796,7 @@ fn choose(an: &Analysis<'_>) -> Choice {
 /// All readable text of an HTML fragment (a feed item's content), as paragraphs: only
 /// scripts, styles, forms controls and hidden elements are dropped; no content choice.
 pub fn fragment_paragraphs(dom: &Dom) -> Vec<String> {
-    let mut an = Analysis::new(dom, false);
+    let mut an = Analysis::new(dom, false, false);
     // Undo class- and furniture-based pruning: a fragment is all content.
     let n = dom.nodes.len();
     for i in 1..n {
@@ -819,14 +825,24 @@ pub fn fragment_paragraphs(dom: &Dom) -> Vec<String> {
 
 /// The article's paragraphs (headings and list items are paragraphs too), in order.
 pub fn extract_paragraphs(dom: &Dom) -> Vec<String> {
-    let an = Analysis::new(dom, false);
+    let an = Analysis::new(dom, false, false);
     let mut choice = choose(&an);
     if total(&choice.blocks) < 200 && dom.find_all("noscript").next().is_some() {
-        let with_noscript = choose(&Analysis::new(dom, true));
+        let with_noscript = choose(&Analysis::new(dom, true, false));
         // "Please enable JavaScript" is not an article.
         let gained = total(&with_noscript.blocks);
         if gained >= 100 && gained > 2 * total(&choice.blocks) {
             choice = with_noscript;
+        }
+    }
+    if total(&choice.blocks) < 200 {
+        // The strict pass pruned (nearly) everything: the article sits in a container
+        // named like furniture (forum posts in `comment` boxes, shop descriptions inside a
+        // `<form>`). A looser pass that keeps such containers wins when it finds far more.
+        let loose = choose(&Analysis::new(dom, false, true));
+        let gained = total(&loose.blocks);
+        if gained >= 150 && gained > 2 * total(&choice.blocks) {
+            choice = loose;
         }
     }
     choice.blocks.into_iter().map(|b| b.text).collect()
@@ -836,7 +852,7 @@ pub fn extract_paragraphs(dom: &Dom) -> Vec<String> {
 /// measurements and verdicts the extractor used.
 #[doc(hidden)]
 pub fn explain(dom: &Dom, needle: &str) -> String {
-    let an = Analysis::new(dom, false);
+    let an = Analysis::new(dom, false, false);
     let scored = an.scored_root();
     let mut out = String::new();
     if let Some((top, _)) = &scored {

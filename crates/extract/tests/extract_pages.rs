@@ -174,3 +174,43 @@ fn script_rendered_page_falls_back_to_json_ld_body() {
     );
     assert_eq!(page.metadata.title.as_deref(), Some("Bridge reopens"));
 }
+
+#[test]
+fn forum_post_in_comment_box_falls_back_to_loose_pruning() {
+    // The only text sits in containers named like comments; the strict pass prunes it all.
+    let post = "Seit dem Update kann ich den Store nicht mehr über das Mobilnetz erreichen, \
+                obwohl ich keine Einstellungen geändert habe und das WLAN weiterhin geht.";
+    // A long menu makes the posts a small share of the page, as on real forum pages.
+    let menu = menu_links(60);
+    let html = format!(
+        "<html><body><nav><a href='/'>Start</a>{menu}</nav><main>\
+         <div class='forum-comment first'><div class='commenttext'><p>{post}</p>\
+         <p>{post} Hat jemand eine Idee, woran das liegen könnte?</p></div></div>\
+         </main></body></html>"
+    );
+    let text = crosswire_extract::extract(&html, None).text();
+    assert!(text.contains("Mobilnetz"), "{text}");
+    assert!(!text.contains("Start"), "{text}");
+}
+
+#[test]
+fn shop_description_inside_form_is_kept_when_nothing_else_is_found() {
+    let desc = "Hochwertige Decke aus zwei Lagen weichem Fleece, bestickt mit einem Namen \
+                deiner Wahl und einem Motiv, das du aus vielen Vorlagen auswählen kannst.";
+    let menu = menu_links(80);
+    let html = format!(
+        "<html><body><header><a href='/'>Shop</a></header><nav>{menu}</nav>\
+         <form class='product-form'><div class='desc'><p>{desc}</p><p>{desc}</p></div>\
+         <button>Kaufen</button></form><footer>Impressum</footer></body></html>"
+    );
+    let text = crosswire_extract::extract(&html, None).text();
+    assert!(text.contains("zwei Lagen"), "{text}");
+    assert!(!text.contains("Impressum"), "{text}");
+}
+
+/// `n` menu entries of a site's navigation, as links.
+fn menu_links(n: usize) -> String {
+    (0..n)
+        .map(|i| format!("<a href='/rubrik/{i}'>Rubrik Nummer {i}</a> "))
+        .collect()
+}
