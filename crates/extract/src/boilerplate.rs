@@ -214,6 +214,24 @@ pub fn is_comment_class(ci: &str) -> bool {
         || ci.contains("respond")
 }
 
+/// Whether `pattern` is a part of the class token `tok`, not letters inside another word:
+/// it touches the token's start or end (or a `-`/`_` separator) on at least one side, a
+/// trailing plural `s` allowed (`mtncomment`, `commentlist`, `site-footer`, `comments`, but
+/// not the `pager` inside `apageroot`).
+fn names_part(tok: &str, pattern: &str) -> bool {
+    let bytes = tok.as_bytes();
+    let is_sep = |b: u8| b == b'-' || b == b'_';
+    tok.match_indices(pattern).any(|(at, _)| {
+        let end = at + pattern.len();
+        let starts = at == 0 || is_sep(bytes[at - 1]);
+        let rest = &bytes[end..];
+        let ends = rest.is_empty()
+            || is_sep(rest[0])
+            || (rest[0] == b's' && (rest.len() == 1 || is_sep(rest[1])));
+        starts || ends
+    })
+}
+
 /// Whether the class/id string names furniture.
 pub fn is_noise_class(ci: &str) -> bool {
     if ci.is_empty() {
@@ -222,7 +240,7 @@ pub fn is_noise_class(ci: &str) -> bool {
     ci.split(|c: char| c.is_whitespace()).any(|tok| {
         // Page-builder classes (`elementor-widget-text-editor`) name layout, not purpose.
         !tok.starts_with("elementor")
-            && (NOISE.iter().any(|p| tok.contains(p))
+            && (NOISE.iter().any(|p| names_part(tok, p))
                 || NOISE_TOKENS.contains(&tok)
                 || tok.starts_with("ad-")
                 || tok.starts_with("ads-"))
@@ -320,6 +338,18 @@ pub fn class_marker(ci: &str) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn noise_words_count_only_as_parts_of_a_class_name() {
+        // A noise word at a token's edge or between separators is furniture...
+        assert!(is_noise_class("mtncomment"));
+        assert!(is_noise_class("commentlist"));
+        assert!(is_noise_class("site-footer"));
+        assert!(is_noise_class("comments"));
+        assert!(is_noise_class("x-pager__item"));
+        // ...letters inside another word are not (`pager` in `apageroot`).
+        assert!(!is_noise_class("apageroot__sectionwrapper"));
+    }
 
     #[test]
     fn body_names_match_in_bem_and_snake_case_spellings() {
