@@ -36,6 +36,8 @@ def main():
                     help="also score the bench's TF-IDF baseline on every stream")
     ap.add_argument("--thin", default="0.5,0.3",
                     help="fractions of each story's reports to keep ('' for none)")
+    ap.add_argument("--thin-draws", type=int, default=2,
+                    help="random draws per thinning fraction")
     ap.add_argument("--skewed", type=int, default=3,
                     help="streams whose stories keep a random share u^2 of their reports")
     ap.add_argument("args", nargs="*", help="extra arguments for `crosswire cluster`")
@@ -53,7 +55,7 @@ def main():
         subsets[f"half{seed}"] = {d["id"] for d in labels if d["story"] in half}
     thinned = set()
     for frac in [float(f) for f in a.thin.split(",") if f.strip()]:
-        for seed in range(2):
+        for seed in range(a.thin_draws):
             draw = random.Random(1000 + seed)
             name = f"thin{frac:g}-{seed}"
             subsets[name] = {i for i in ids if draw.random() < frac}

@@ -149,6 +149,40 @@ fn converging_stories_merge() {
     assert!(d.merged.is_empty());
 }
 
+/// Two single articles merge only with `merge_margin` above `merge`: one pair of articles
+/// is thin evidence.
+#[test]
+fn a_merge_backed_by_one_pair_needs_the_margin() {
+    let merges = |merge_margin: f32| {
+        let mut c = Clusterer::new(Config {
+            join: 1.01,
+            merge: 0.3,
+            merge_margin,
+            ..Config::default()
+        });
+        c.add(&doc(&article(0, 0), 0));
+        !c.add(&doc(&article(0, 1), 0)).merged.is_empty()
+    };
+    assert!(merges(0.0));
+    assert!(!merges(0.8), "0.3 + 0.8 is out of reach of any cosine");
+}
+
+/// The margin shrinks with the pairs behind the average link: stories with many articles
+/// merge at `merge`.
+#[test]
+fn the_merge_margin_shrinks_with_the_pairs_behind_the_average() {
+    let c = Clusterer::new(Config {
+        merge: 0.08,
+        merge_margin: 0.03,
+        ..Config::default()
+    });
+    let close = |a: f32, b: f32| (a - b).abs() < 1e-6;
+    assert!(close(c.merge_threshold(1, 1), 0.11));
+    assert!(close(c.merge_threshold(10, 1), 0.083));
+    assert!(close(c.merge_threshold(3, 2), c.merge_threshold(2, 3)));
+    assert!(c.merge_threshold(30, 30) - 0.08 < 1e-4);
+}
+
 #[test]
 fn restored_clusterer_continues_the_same_stories() {
     let mut c = Clusterer::new(Config::default());

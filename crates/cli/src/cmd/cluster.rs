@@ -18,6 +18,10 @@ pub struct Args {
     /// Least average-link similarity (mean article-to-article cosine) for two stories to merge.
     #[arg(long)]
     merge: Option<f32>,
+    /// Extra average link two stories need to merge, divided by their number of article
+    /// pairs (a merge backed by few pairs needs more).
+    #[arg(long)]
+    merge_margin: Option<f32>,
     /// Days of gap after which a story's similarity counts half.
     #[arg(long)]
     time_scale: Option<f32>,
@@ -48,6 +52,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     if let Some(v) = args.merge {
         config.merge = v;
+    }
+    if let Some(v) = args.merge_margin {
+        config.merge_margin = v;
     }
     if let Some(v) = args.time_scale {
         config.time_scale_days = v;

@@ -33,6 +33,14 @@ pub struct Config {
     /// years can gather its scattered pieces while two busy stories on neighbouring events
     /// stay apart.
     pub merge: f32,
+    /// Extra average-link similarity two stories need to merge, divided by the number of
+    /// article pairs behind the average: two single articles need `merge + merge_margin`,
+    /// a story of 10 and one article `merge + merge_margin / 10`. Why: an average over few
+    /// pairs is noisy (one pair of articles on neighbouring events can reach `merge` by
+    /// chance), and the small stories it would join are where a stream of many small
+    /// stories loses precision. On the dev robustness bench, 0.025 lifts the thinned and
+    /// skewed streams' B-cubed F1 by 0.017 and 0.010 and whole streams by 0.003.
+    pub merge_margin: f32,
     /// Days over which the similarity needed to join grows: an article `d` days after a
     /// story's last article has its similarity multiplied by `1 / (1 + d / time_scale)`.
     pub time_scale_days: f32,
@@ -85,6 +93,7 @@ impl Default for Config {
         Config {
             join: 0.18,
             merge: 0.08,
+            merge_margin: 0.025,
             time_scale_days: 300.0,
             horizon_days: 730,
             max_active: 5000,
@@ -570,13 +579,19 @@ impl Clusterer {
                 continue;
             };
             let link = average_link(&a.centroid, a.size, &b.centroid, b.size);
-            if link < self.config.merge || self.distinct_stories(a, b, link) {
+            if link < self.merge_threshold(a.size, b.size) || self.distinct_stories(a, b, link) {
                 continue;
             }
             self.merge_into(other, id);
             merged.push(other);
         }
         merged
+    }
+
+    /// The least average link for stories of these sizes to merge ([`Config::merge_margin`]).
+    pub(crate) fn merge_threshold(&self, size_a: u32, size_b: u32) -> f32 {
+        let pairs = (size_a.max(1) as f32) * (size_b.max(1) as f32);
+        self.config.merge + self.config.merge_margin / pairs
     }
 
     fn merge_into(&mut self, from: StoryId, into: StoryId) {
