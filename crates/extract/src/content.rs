@@ -14,7 +14,8 @@
 //! 5. **Compare** with a baseline, all live blocks of 40+ characters in the page: when it
 //!    holds far more text, the choice missed part of the article and the baseline (plus
 //!    the choice's own short blocks) is used. `<noscript>` content is tried when a page
-//!    yields almost nothing.
+//!    yields almost nothing, then a loose pass that prunes only by tag and visibility
+//!    (articles inside `comment`-named boxes or `<form>` wrappers).
 
 use crate::boilerplate::{
     body_marker, class_id, class_marker, class_weight, is_comment_class, is_hidden, is_noise_class,
