@@ -52,12 +52,13 @@ pub struct Config {
     pub title_weight: f32,
     /// Phrases (two content terms in a row within a sentence) count this many times, on
     /// top of their terms ([`crate::features::Weights::phrase`]); 0 (the default) counts
-    /// none. Off by default because of their cost: on the dev robustness bench, weight 0.4
-    /// with `join` 0.14 lifts the thinned and skewed streams' B-cubed F1 by about 0.02
-    /// (related events share words but rarely the pairs that name them) and leaves whole
-    /// streams flat, but clustering costs ~40% more CPU and the document frequencies
-    /// hold about twice as many features (100k-article ingest: 3,170 → 2,220 articles/s
-    /// per core, peak RSS 489 → 760 MB).
+    /// none. Off by default: with [`Config::merge_margin`] in place, weight 0.4 with `join`
+    /// 0.14 gains at most 0.004 B-cubed F1 on the dev robustness bench's thinned and skewed
+    /// streams and loses 0.01 on the whole stream (without the margin it gained about 0.02
+    /// on those: related events share words but rarely the pairs that name them), while
+    /// clustering costs ~40% more CPU and the document frequencies hold about twice as
+    /// many features (100k-article ingest: 3,170 → 2,220 articles/s per core, peak RSS
+    /// 489 → 760 MB).
     pub phrase_weight: f32,
     /// Terms kept per article vector and per story centroid (bounded memory per story).
     pub doc_terms: usize,
