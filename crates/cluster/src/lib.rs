@@ -4,9 +4,9 @@
 //! article ──features──▶ TF-IDF vector (DF maintained as articles arrive; title terms and
 //!         capitalized names weigh extra) ──Clusterer::add──▶ join the most similar active
 //!         story (cosine to its centroid, discounted by the time gap) or start one
-//!         ──▶ merge stories whose articles converged
-//!         (average link) ──▶ split a small story whose members form two distinct groups
-//!         (clusterer/split.rs) ──▶ age out idle stories
+//!         ──▶ merge stories whose articles converged (average link, with a margin
+//!         when few articles back it) ──▶ split a small story whose members form two
+//!         distinct groups (clusterer/split.rs) ──▶ age out idle stories
 //! ```
 //!
 //! [`Clusterer`] never looks ahead: each article is assigned when it arrives, with what has

@@ -46,28 +46,17 @@ pub struct Args {
 const BATCH: usize = 256;
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let mut config = Config::default();
-    if let Some(v) = args.join {
-        config.join = v;
-    }
-    if let Some(v) = args.merge {
-        config.merge = v;
-    }
-    if let Some(v) = args.merge_margin {
-        config.merge_margin = v;
-    }
-    if let Some(v) = args.time_scale {
-        config.time_scale_days = v;
-    }
-    if let Some(v) = args.split_ratio {
-        config.split_ratio = v;
-    }
-    if let Some(v) = args.split_min {
-        config.split_min = v;
-    }
-    if let Some(v) = args.phrase_weight {
-        config.phrase_weight = v;
-    }
+    let defaults = Config::default();
+    let config = Config {
+        join: args.join.unwrap_or(defaults.join),
+        merge: args.merge.unwrap_or(defaults.merge),
+        merge_margin: args.merge_margin.unwrap_or(defaults.merge_margin),
+        time_scale_days: args.time_scale.unwrap_or(defaults.time_scale_days),
+        split_ratio: args.split_ratio.unwrap_or(defaults.split_ratio),
+        split_min: args.split_min.unwrap_or(defaults.split_min),
+        phrase_weight: args.phrase_weight.unwrap_or(defaults.phrase_weight),
+        ..defaults
+    };
     let mut stream = StoryStream::new(Clusterer::new(config), 100_000);
     let mut assigned: Vec<(String, u64)> = Vec::new();
     let mut pending: Vec<RawDocument> = Vec::new();

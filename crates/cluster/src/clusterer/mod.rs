@@ -26,7 +26,8 @@ pub type StoryId = u64;
 pub struct Config {
     /// Least (time-discounted) cosine to a story's centroid for an article to join it.
     pub join: f32,
-    /// Least *average-link* similarity for two stories to merge: the mean cosine between an
+    /// Least *average-link* similarity for two stories to merge (plus
+    /// [`Config::merge_margin`] for stories of few articles): the mean cosine between an
     /// article of one and an article of the other (the dot product of their summed
     /// centroids over the product of their sizes). Unlike the cosine of two centroids, it
     /// does not grow as a broad story's centroid smooths out, so a subject followed for
