@@ -828,25 +828,33 @@ pub fn fragment_paragraphs(dom: &Dom) -> Vec<String> {
 pub fn extract_paragraphs(dom: &Dom) -> Vec<String> {
     let an = Analysis::new(dom, false, false);
     let mut choice = choose(&an);
-    if total(&choice.blocks) < 200 && dom.find_all("noscript").next().is_some() {
-        let with_noscript = choose(&Analysis::new(dom, true, false));
-        // "Please enable JavaScript" is not an article.
-        let gained = total(&with_noscript.blocks);
-        if gained >= 100 && gained > 2 * total(&choice.blocks) {
-            choice = with_noscript;
-        }
+    if dom.find_all("noscript").next().is_some() {
+        // "Please enable JavaScript" is not an article: at least 100 characters.
+        retry_if_nearly_empty(&mut choice, 100, || {
+            choose(&Analysis::new(dom, true, false))
+        });
     }
-    if total(&choice.blocks) < 200 {
-        // The strict pass pruned (nearly) everything: the article sits in a container
-        // named like furniture (forum posts in `comment` boxes, shop descriptions inside a
-        // `<form>`). A looser pass that keeps such containers wins when it finds far more.
-        let loose = choose(&Analysis::new(dom, false, true));
-        let gained = total(&loose.blocks);
-        if gained >= 150 && gained > 2 * total(&choice.blocks) {
-            choice = loose;
-        }
-    }
+    // The strict pass pruned (nearly) everything: the article sits in a container named
+    // like furniture (forum posts in `comment` boxes, shop descriptions inside a `<form>`).
+    // A looser pass that keeps such containers wins when it finds far more.
+    retry_if_nearly_empty(&mut choice, 150, || {
+        choose(&Analysis::new(dom, false, true))
+    });
     choice.blocks.into_iter().map(|b| b.text).collect()
+}
+
+/// When `choice` holds under 200 characters of text, make another choice and take it if
+/// it holds at least `least` characters and more than twice as many.
+fn retry_if_nearly_empty(choice: &mut Choice, least: u32, other: impl FnOnce() -> Choice) {
+    let had = total(&choice.blocks);
+    if had >= 200 {
+        return;
+    }
+    let candidate = other();
+    let gained = total(&candidate.blocks);
+    if gained >= least && gained > 2 * had {
+        *choice = candidate;
+    }
 }
 
 /// Debug aid: the ancestor chain of the first text node containing `needle`, with the
