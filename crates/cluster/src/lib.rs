@@ -7,12 +7,18 @@
 //!         ──▶ merge stories whose articles converged (average link, with a margin
 //!         when few articles back it) ──▶ split a small story whose members form two
 //!         distinct groups (clusterer/split.rs) ──▶ age out idle stories
+//! a one-article story leaving the active set, or at the end of a complete stream
+//!         ──Clusterer::rehome_singletons──▶ folded into the story that has become clearly
+//!         its closest (clusterer/rehome.rs)
 //! ```
 //!
 //! [`Clusterer`] never looks ahead: each article is assigned when it arrives, with what has
 //! arrived so far. Later evidence may revise earlier assignments the way a newsroom would:
 //! two stories merge when they converge, and a story splits when its articles turn out to
-//! be two events (an [`Assignment`] reports both, so callers move the articles). Its memory is
+//! be two events (an [`Assignment`] reports both, so callers move the articles), and an
+//! article left alone is folded into the story that has since become plainly its own when
+//! it leaves the active set or a complete stream ends ([`Assignment::folded`],
+//! [`StoryStream::finish`]). Its memory is
 //! bounded: stories idle past a horizon, or beyond a maximum count, leave the active set;
 //! centroids keep their heaviest terms only. [`StoryStream`] puts dedup in front of it (a
 //! copy joins its original's story) and is what `crosswire cluster` and `crosswire ingest`

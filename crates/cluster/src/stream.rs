@@ -109,6 +109,7 @@ impl StoryStream {
                     similarity: 1.0,
                     merged: Vec::new(),
                     split: None,
+                    folded: Vec::new(),
                 },
             };
         }
@@ -119,6 +120,9 @@ impl StoryStream {
         });
         for &m in &assignment.merged {
             self.redirect.insert(m, assignment.story);
+        }
+        for &(from, into) in &assignment.folded {
+            self.redirect.insert(from, into);
         }
         if let Some(split) = &assignment.split {
             for k in &split.keys {
@@ -132,6 +136,20 @@ impl StoryStream {
             copy_of,
             assignment,
         }
+    }
+}
+
+impl StoryStream {
+    /// Fold stray one-article stories into the stories that are clearly theirs
+    /// ([`Clusterer::rehome_singletons`]) when the stream is complete (`crosswire
+    /// cluster` at its end; not a store that more runs will add to). Returns the
+    /// `(from, into)` folds.
+    pub fn finish(&mut self) -> Vec<(StoryId, StoryId)> {
+        let moves = self.clusterer.rehome_singletons();
+        for &(from, into) in &moves {
+            self.redirect.insert(from, into);
+        }
+        moves
     }
 }
 

@@ -621,3 +621,92 @@ fn followed_assignments_match_the_clusterers_stories() {
     assert_eq!(counted, sizes);
     assert!(splits > 0, "the stream should exercise splits");
 }
+
+/// An article on `events` told half in words of its own (`own` distinct ones beside 20
+/// words of each event's): further from those events' stories than their own articles are.
+fn stray(events: &[usize], own: usize, tag: &str) -> String {
+    let mut words: Vec<String> = Vec::new();
+    for &e in events {
+        words.extend(article(e, 7).split(' ').take(20).map(str::to_string));
+    }
+    words.extend((0..own).map(|i| format!("{tag}word{i}")));
+    words.join(" ")
+}
+
+/// Thresholds that keep strays out of stories as they come (join) and later (merge), so
+/// that only re-homing can fold them in.
+fn strays_stay_out() -> Config {
+    Config {
+        join: 0.5,
+        merge: 0.9,
+        ..Config::default()
+    }
+}
+
+#[test]
+fn a_stray_single_article_is_folded_into_the_story_clearly_its_own() {
+    let mut c = Clusterer::new(strays_stay_out());
+    let mut story = Vec::new();
+    for n in 0..9 {
+        story.push(c.add(&doc(&article(n % 3, n), 100)).story);
+    }
+    let (quake, vote, storm) = (story[0], story[1], story[2]);
+    let lonely = c.add(&doc(&stray(&[0], 40, "a"), 101));
+    let torn = c.add(&doc(&stray(&[1, 2], 40, "b"), 101));
+    let unrelated = c.add(&doc(&article(3, 0), 101));
+    for a in [&lonely, &torn, &unrelated] {
+        assert!(a.new_story, "{a:?}");
+    }
+    let moves = c.rehome_singletons();
+    // The stray goes home; the article as close to two stories and the unrelated one stay
+    // alone.
+    assert_eq!(moves, vec![(lonely.story, quake)]);
+    assert!(!c.is_active(lonely.story));
+    assert!(c.is_active(torn.story) && c.is_active(unrelated.story));
+    assert!(c.is_active(vote) && c.is_active(storm));
+    assert!(c.take_changes().retired.contains(&lonely.story));
+    // Off with a ratio of 0.
+    let mut off = Clusterer::new(Config {
+        rehome_ratio: 0.0,
+        ..strays_stay_out()
+    });
+    for n in 0..4 {
+        off.add(&doc(&article(0, n), 100));
+    }
+    off.add(&doc(&stray(&[0], 40, "a"), 101));
+    assert!(off.rehome_singletons().is_empty());
+}
+
+#[test]
+fn a_finished_stream_resolves_a_folded_story_to_its_home() {
+    let mut s = stream(strays_stay_out());
+    let home = add_text(&mut s, 0, &article(0, 0), 100).assignment.story;
+    for n in 1..4 {
+        add_text(&mut s, n, &article(0, n as usize), 100);
+    }
+    let lonely = add_text(&mut s, 9, &stray(&[0], 40, "a"), 101).assignment;
+    assert!(lonely.new_story);
+    assert_eq!(s.finish(), vec![(lonely.story, home)]);
+    assert_eq!(s.resolve(lonely.story), home);
+}
+
+#[test]
+fn a_stray_article_ageing_out_is_folded_into_its_story_if_that_stays() {
+    let mut c = Clusterer::new(Config {
+        horizon_days: 10,
+        ..strays_stay_out()
+    });
+    let quake = c.add(&doc(&article(0, 0), 100)).story;
+    c.add(&doc(&article(0, 1), 100));
+    let lonely = c.add(&doc(&stray(&[0], 40, "a"), 100));
+    assert!(lonely.new_story);
+    // The quake story goes on; the stray idles past the horizon.
+    let mut folded = Vec::new();
+    for n in 2..10 {
+        let a = c.add(&doc(&article(0, n), 100 + 3 * n as i64));
+        assert_eq!(a.story, quake);
+        folded.extend(a.folded);
+    }
+    assert_eq!(folded, vec![(lonely.story, quake)]);
+    assert!(!c.is_active(lonely.story));
+}

@@ -6,7 +6,8 @@
 //!                  text stored earlier, else lsh: band keys of older articles on disk
 //!              ──▶ story: a copy's is its original's live story (merges followed; the
 //!                  clusterer is bypassed when that story has left its active set),
-//!                  otherwise StoryStream::add (Clusterer) decides
+//!                  otherwise StoryStream::add (Clusterer) decides (merges, splits and
+//!                  one-article stories folded as they leave the active set come with it)
 //!              ──▶ rows: articles, copies, stories (+ counts, story_outlets),
 //!                  clusterer_log (the clusterer's changes), lsh_bands (as articles age)
 //! Store::resume ──▶ a StoryStream restored from doc_freq + active_stories + the log,

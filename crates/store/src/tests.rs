@@ -222,6 +222,55 @@ fn merged_stories_move_their_articles() {
     assert_eq!(again.clusterer.active(), 2);
 }
 
+#[test]
+fn a_stray_article_leaving_the_active_set_is_folded_into_its_story_and_kept_there() {
+    let mut store = Store::open_in_memory().expect("open");
+    // The stray neither joins (threshold out of reach) nor merges: only the fold, when the
+    // full active set evicts it, takes it home.
+    let config = Config {
+        join: 0.9,
+        merge: 0.9,
+        max_active: 3,
+        ..Config::default()
+    };
+    let mut stream = store.resume(config.clone(), 100).expect("resume");
+    let wire_copy = QUAKE.replace("on Friday", "late on Friday");
+    let stray = "Honshu rescuers kept digging through rubble in coastal towns as aftershocks \
+        followed the magnitude 7.1 earthquake, the disaster agency said.";
+    let batch = [
+        article("q0", Some("u0"), "Honshu quake toll", stray),
+        article("q1", Some("u1"), "Quake hits Honshu", QUAKE),
+        article("q2", Some("u2"), "Quake hits Honshu", &wire_copy),
+        article("v", Some("u3"), "Vote", VOTE),
+    ];
+    let stats = store.add_batch(&batch, &mut stream).expect("add");
+    assert_eq!((stats.copies, stats.new_stories), (1, 3));
+    let stray_id = store
+        .stories()
+        .expect("stories")
+        .iter()
+        .find(|s| s.headline.contains("toll"))
+        .expect("stray story")
+        .id;
+    // A fourth story: the least recently updated, the stray's, leaves the active set.
+    let other = "Shareholders of the two oil companies approved the merger on Tuesday, \
+        and antitrust regulators are expected to rule on the acquisition within weeks.";
+    store
+        .add_batch(&[article("m", Some("u4"), "Merger", other)], &mut stream)
+        .expect("add");
+    let stories = store.stories().expect("stories");
+    assert_eq!(stories.len(), 3, "{stories:?}");
+    let quake = stories
+        .iter()
+        .find(|s| s.articles == 3)
+        .expect("quake story");
+    let story = store.story(stray_id).expect("story").expect("resolves");
+    assert_eq!(story.id, format!("story-{}", quake.id));
+    // The fold is saved: a resumed stream has the three live stories.
+    let again = store.resume(config, 100).expect("resume");
+    assert_eq!(again.clusterer.active(), 3);
+}
+
 fn tempdir() -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!(
         "crosswire-store-test-{}-{:?}",

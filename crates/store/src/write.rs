@@ -217,6 +217,10 @@ impl Store {
                     counts.flush(&tx, &now)?;
                     merge_story(&tx, m as i64, story, &now)?;
                 }
+                for &(from, into) in &a.folded {
+                    counts.flush(&tx, &now)?;
+                    merge_story(&tx, from as i64, into as i64, &now)?;
+                }
                 if let Some(split) = &a.split {
                     counts.flush(&tx, &now)?;
                     split_story(&tx, split, &article.meta.title, &now)?;

@@ -32,6 +32,14 @@ pub struct Args {
     /// Least size of each group for the split test.
     #[arg(long)]
     split_min: Option<u32>,
+    /// Least join similarity for a one-article story to be folded into the story that is
+    /// clearly its closest (when it leaves the active set, and at the end of the stream).
+    #[arg(long)]
+    rehome: Option<f32>,
+    /// How many times the next candidate's similarity that story's must be (0: leave
+    /// one-article stories alone).
+    #[arg(long)]
+    rehome_ratio: Option<f32>,
     /// How much a phrase (two content terms in a row within a sentence) counts beside its
     /// terms (0: no phrases).
     #[arg(long)]
@@ -55,6 +63,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         split_ratio: args.split_ratio.unwrap_or(defaults.split_ratio),
         split_min: args.split_min.unwrap_or(defaults.split_min),
         phrase_weight: args.phrase_weight.unwrap_or(defaults.phrase_weight),
+        rehome: args.rehome.unwrap_or(defaults.rehome),
+        rehome_ratio: args.rehome_ratio.unwrap_or(defaults.rehome_ratio),
         ..defaults
     };
     let mut stream = StoryStream::new(Clusterer::new(config), 100_000);
@@ -91,6 +101,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     });
     flush(&mut pending, &mut assigned);
+    // The stream is complete: one-article stories that a later story is clearly the home
+    // of join it.
+    stream.finish();
     if assigned.is_empty() {
         anyhow::bail!("no document could be read from the inputs");
     }
