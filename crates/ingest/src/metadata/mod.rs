@@ -152,13 +152,28 @@ fn title_worthy(line: &str) -> bool {
         && find_date(line).is_none_or(|(_, r)| r.len() * 2 < line.len())
 }
 
+/// A block of running text, which no title comes after: a sentence of some length
+/// ending in a period, or longer than any title.
+fn is_prose(block: &str) -> bool {
+    let n = word_count(block);
+    let ends_sentence = block
+        .trim_end()
+        .trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')'])
+        .ends_with(['.', '!', '?']);
+    n > 30 || (n >= 8 && ends_sentence)
+}
+
 fn take_title(out: &mut TextMeta) {
-    if let Some(i) = out
+    // The title is the first title-worthy block of the header, unless running text comes
+    // first: then the document has no title line (a feed item whose text is the body
+    // alone), and the lead paragraphs are the article, not chrome before a title.
+    let found = out
         .body
         .iter()
         .take(HEADER_BLOCKS)
-        .position(|b| title_worthy(b))
-    {
+        .take_while(|b| !is_prose(b))
+        .position(|b| title_worthy(b));
+    if let Some(i) = found {
         // Blocks before the title (breadcrumbs, "You are here") are page chrome.
         for _ in 0..i {
             out.take_block(0, "metadata:before-title");
@@ -391,7 +406,7 @@ fn dateline(para: &str) -> Option<(&str, &str, Option<String>)> {
     ))
 }
 
-/// "https://www.example-news.com/a/b" → "example-news.com".
+/// `https://www.example-news.com/a/b` → `example-news.com`.
 pub fn outlet_from_url(url: &str) -> Option<String> {
     let host = url
         .split("://")

@@ -66,3 +66,26 @@ fn labels_are_not_outlets_and_prose_is_not_a_dateline() {
     ));
     assert!(m.body[0].starts_with("The talks"));
 }
+
+#[test]
+fn without_a_title_line_the_lead_paragraphs_stay_in_the_body() {
+    // A feed item whose text is the body alone: the lead is a long sentence, a short
+    // paragraph follows. Neither is a title, and nothing is taken out as chrome.
+    let lead = "LONDON _ Ministers of both countries met in the capital on Tuesday to discuss \
+                the trade dispute that has delayed shipments for months, officials said.";
+    let text =
+        format!("{lead}\n\nTalks resume Friday, 2nd graf\n\nA third paragraph follows here.");
+    let m = from_raw(&raw(&text));
+    assert!(
+        m.body[0].contains("Ministers of both countries"),
+        "{:?}",
+        m.body
+    );
+    assert_eq!(m.body.len(), 3, "{:?}", m.removed);
+    assert!(
+        m.removed
+            .iter()
+            .all(|r| r.reason != "metadata:before-title")
+    );
+    assert_ne!(m.meta.title, "Talks resume Friday, 2nd graf");
+}
