@@ -19,7 +19,7 @@
 //! 2. [`model`]: boosted decision trees turn the features into a content probability.
 //! 3. [`sequence`]: the probabilities are smoothed along the page (content is contiguous; a short
 //!    subheading between kept paragraphs is kept), unmistakable furniture (captchas, vote
-//!    counters, comment-form prompts) is dropped, and a reader-comment section after the body is
+//!    counters, comment-form prompts, wire-desk notes from [`desk`]) is dropped, and a reader-comment section after the body is
 //!    cut.
 //! 4. [`reason`]: every removed block gets a short machine-readable reason for `--explain`.
 //!
@@ -31,6 +31,7 @@
 
 use crosswire_model::Removal;
 
+pub mod desk;
 pub mod features;
 pub mod language;
 pub mod lexicon;

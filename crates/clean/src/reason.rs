@@ -28,6 +28,8 @@ pub enum Reason {
     Credit,
     /// Bylines and date/time stamps.
     BylineDate,
+    /// Notes between a news agency's editors: "2nd graf pvs", "(pvs/ih/kk)" ([`crate::desk`]).
+    DeskNote,
     /// Other imperative calls to action.
     CallToAction,
     /// The page's title repeated.
@@ -54,6 +56,7 @@ impl Reason {
             Reason::Promo => "promo",
             Reason::Credit => "photo-credit",
             Reason::BylineDate => "byline-date",
+            Reason::DeskNote => "desk-note",
             Reason::CallToAction => "call-to-action",
             Reason::RepeatedTitle => "repeated-title",
             Reason::DuplicateLine => "duplicate-line",

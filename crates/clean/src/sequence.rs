@@ -3,7 +3,8 @@
 //! Content on a page is one contiguous region with short pieces (subheadings, one-line quotes)
 //! between its paragraphs; boilerplate clusters before and after it. So after the model has
 //! scored each line on its own, this pass
-//! * drops unmistakable furniture whatever the model says (captchas, vote counters),
+//! * drops unmistakable furniture whatever the model says (captchas, vote counters, wire-desk
+//!   notes),
 //! * keeps a short line the model doubted when content surrounds it on both sides,
 //! * drops a short line the model kept when it is stranded among boilerplate,
 //! * drops repeats of a line already kept (repeated titles, duplicated teasers),
@@ -12,6 +13,7 @@
 // Sequence passes walk several parallel per-line arrays by index; that reads clearer here.
 #![allow(clippy::needless_range_loop)]
 
+use crate::desk::is_desk_note;
 use crate::features::{Features, PageLine};
 use crate::lexicon::Cue;
 use crate::reason::{Reason, classify, is_vote_counter};
@@ -78,6 +80,8 @@ pub fn decide(
             forced[i] = Some(Reason::Captcha);
         } else if is_vote_counter(s, l.text) {
             forced[i] = Some(Reason::VoteCounter);
+        } else if is_desk_note(l.text) {
+            forced[i] = Some(Reason::DeskNote);
         } else if s.is_appeal() && feats[i][WORDS_BEFORE] >= APPEAL_FROM {
             forced[i] = Some(classify(s));
         }
@@ -374,6 +378,18 @@ mod tests {
         assert_eq!(out[1], Some(Reason::VoteCounter));
         assert_eq!(out[2], Some(Reason::Captcha));
         assert_eq!(out[0], None);
+    }
+
+    #[test]
+    fn wire_desk_notes_go_whatever_the_model_says() {
+        let out = run(
+            &[P1, P2, "Critics said, 3rd graf pvs", "(ab/cd/ef)"],
+            &[0.9, 0.9, 0.9, 0.9],
+        );
+        assert_eq!(
+            out,
+            vec![None, None, Some(Reason::DeskNote), Some(Reason::DeskNote)]
+        );
     }
 
     #[test]
