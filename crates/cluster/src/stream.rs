@@ -137,9 +137,7 @@ impl StoryStream {
             assignment,
         }
     }
-}
 
-impl StoryStream {
     /// Fold stray one-article stories into the stories that are clearly theirs
     /// ([`Clusterer::rehome_singletons`]) when the stream is complete (`crosswire
     /// cluster` at its end; not a store that more runs will add to). Returns the

@@ -476,13 +476,12 @@ impl Clusterer {
         let shortlist = scored.iter().map(|&(_, _, s)| s).collect();
         let mut by_feature = vector.to_vec();
         by_feature.sort_unstable_by_key(|&(f, _)| f);
-        let w = self.config.member_weight;
         let mut best: Option<(f32, StoryId)> = None;
         for (to_centroid, discount, s) in scored {
             let Some(story) = self.stories.get(&s) else {
                 continue;
             };
-            let sim = (1.0 - w) * to_centroid + w * closest_member(&by_feature, story) * discount;
+            let sim = self.with_closest_member(to_centroid, &by_feature, story, discount);
             if best.is_none_or(|(b, id)| (sim, s) > (b, id)) {
                 best = Some((sim, s));
             }
@@ -511,10 +510,22 @@ impl Clusterer {
         story: &Story,
         day: Option<i64>,
     ) -> f32 {
-        let w = self.config.member_weight;
         let discount = self.time_discount(story, day);
-        let to_centroid = cosine(by_feature, &story.centroid, story.norm);
-        ((1.0 - w) * to_centroid + w * closest_member(by_feature, story)) * discount
+        let to_centroid = cosine(by_feature, &story.centroid, story.norm) * discount;
+        self.with_closest_member(to_centroid, by_feature, story, discount)
+    }
+
+    /// [`Clusterer::join_similarity`] from the (discounted) centroid cosine, which
+    /// [`Clusterer::best_story`] has already computed to rank its candidates.
+    fn with_closest_member(
+        &self,
+        to_centroid: f32,
+        by_feature: &[(Feature, f32)],
+        story: &Story,
+        discount: f32,
+    ) -> f32 {
+        let w = self.config.member_weight;
+        (1.0 - w) * to_centroid + w * closest_member(by_feature, story) * discount
     }
 
     fn new_story(&mut self, day: Option<i64>) -> StoryId {
@@ -711,12 +722,7 @@ impl Clusterer {
     /// Take story `id` out of the active set: into the story clearly its own if it is a
     /// single article ([`Clusterer::rehome_singletons`]), else just out.
     fn retire(&mut self, id: StoryId) {
-        let home = self
-            .stories
-            .get(&id)
-            .filter(|s| s.size == 1 && self.config.rehome_ratio > 0.0)
-            .and_then(|_| self.clear_home(id));
-        match home {
+        match self.clear_home(id) {
             Some(into) => {
                 self.merge_into(id, into);
                 self.folded.push((id, into));
