@@ -31,6 +31,14 @@ fn is_staff_slug(line: &str) -> bool {
 /// A short line that names a paragraph by number: "5th graf pvs", "graf 3 pvs",
 /// "pick up 4th graf".
 fn is_paragraph_pointer(line: &str) -> bool {
+    // Every line of every page passes here: rule most out before splitting into words.
+    let names_graf = line
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.eq_ignore_ascii_case(b"graf"));
+    if !names_graf || line.split_whitespace().nth(12).is_some() {
+        return false;
+    }
     let words: Vec<String> = line
         .split_whitespace()
         .map(|w| {
@@ -38,9 +46,6 @@ fn is_paragraph_pointer(line: &str) -> bool {
                 .to_ascii_lowercase()
         })
         .collect();
-    if words.len() > 12 {
-        return false;
-    }
     let is_graf = |w: &str| w == "graf" || w == "grafs";
     words.windows(2).any(|pair| {
         (is_ordinal(&pair[0]) && is_graf(&pair[1]))
