@@ -20,6 +20,9 @@ use crate::features::Feature;
 /// infinitely far from everything.
 const MIN_COHESION: f32 = 1e-3;
 
+/// At most this many reassignment rounds refine a division (it settles in two or three).
+const REFINE_ROUNDS: usize = 10;
+
 /// Whether two groups of articles, with mean cross cosine `cross` and mean within-group
 /// cosines `a` and `b`, are two stories: the link between them is weaker than `ratio` times
 /// the geometric mean of their cohesions. Relative, not absolute: related events are close
@@ -101,9 +104,9 @@ impl Members {
         sum / (a.len() * b.len()) as f32
     }
 
-    /// The last division of average-link agglomerative clustering over the members: the
-    /// two groups it joins last (member indices, each in arrival order). `None` for fewer
-    /// than two members.
+    /// The division of the members in two: the two groups average-link agglomerative
+    /// clustering joins last, refined by reassignment ([`Members::refine`]); member
+    /// indices, each side in arrival order. `None` for fewer than two members.
     pub fn bipartition(&self) -> Option<(Vec<usize>, Vec<usize>)> {
         let n = self.len();
         if n < 2 {
@@ -142,11 +145,64 @@ impl Members {
                 row[i] = v;
             }
         }
-        let mut b = groups.pop()?;
-        let mut a = groups.pop()?;
-        a.sort_unstable();
-        b.sort_unstable();
-        Some((a, b))
+        let b = groups.pop()?;
+        Some(self.refine(&b))
+    }
+
+    /// Move every member to the side it is closer to on average (its mean cosine to the
+    /// other members of each side), until no member moves or a side would be emptied.
+    /// Why: average-link agglomeration joins its two last groups only at the very end, so
+    /// its last division often sets one odd article (or a small knot of them) against
+    /// the rest, and a story made of two events of eight reports each never shows its
+    /// seam. Reassignment, as in bisecting k-means, lets the reports of each event find
+    /// their side. `b` is one side (the rest is the other); returns both sides in arrival
+    /// order.
+    fn refine(&self, b: &[usize]) -> (Vec<usize>, Vec<usize>) {
+        let n = self.len();
+        let mut on_b = vec![false; n];
+        for &i in b {
+            on_b[i] = true;
+        }
+        let mut size_b = b.len();
+        for _ in 0..REFINE_ROUNDS {
+            // Every member's summed cosine to the members of each side, itself excluded.
+            let mut to_a = vec![0.0f32; n];
+            let mut to_b = vec![0.0f32; n];
+            for i in 0..n {
+                for j in 0..i {
+                    let s = self.sim(i, j);
+                    if on_b[j] {
+                        to_b[i] += s
+                    } else {
+                        to_a[i] += s
+                    }
+                    if on_b[i] { to_b[j] += s } else { to_a[j] += s }
+                }
+            }
+            let size_a = n - size_b;
+            let next: Vec<bool> = (0..n)
+                .map(|i| {
+                    let others = |size: usize, mine: bool| (size - usize::from(mine)).max(1) as f32;
+                    let mean_a = to_a[i] / others(size_a, !on_b[i]);
+                    let mean_b = to_b[i] / others(size_b, on_b[i]);
+                    // Ties stay where they are.
+                    if on_b[i] {
+                        mean_b >= mean_a
+                    } else {
+                        mean_b > mean_a
+                    }
+                })
+                .collect();
+            let next_b = next.iter().filter(|&&x| x).count();
+            if next == on_b || next_b == 0 || next_b == n {
+                break;
+            }
+            on_b = next;
+            size_b = next_b;
+        }
+        let a = (0..n).filter(|&i| !on_b[i]).collect();
+        let b = (0..n).filter(|&i| on_b[i]).collect();
+        (a, b)
     }
 
     /// Remove the members at `idx` (sorted) and return them as their own set.
@@ -310,6 +366,15 @@ mod tests {
         assert!(cross < ca && cross < cb, "{cross} {ca} {cb}");
         assert!(distinct(cross, ca, cb, 0.6));
         assert!(!distinct(cross, ca, cb, 0.05));
+    }
+
+    #[test]
+    fn refining_an_odd_one_out_division_finds_the_two_groups() {
+        let m = two_groups();
+        // The division agglomeration can end on: one article against the rest.
+        assert_eq!(m.refine(&[5]), (vec![0, 2, 4], vec![1, 3, 5]));
+        // A division that is already right stays.
+        assert_eq!(m.refine(&[1, 3, 5]), (vec![0, 2, 4], vec![1, 3, 5]));
     }
 
     #[test]
