@@ -1,6 +1,6 @@
 //! The line model: two stages of gradient-boosted decision trees, fit offline by
 //! `bench/train_textclean.py` with page-level cross-validation and baked into
-//! [`model_data`](crate::model_data) as constant arrays (no file or network at run time).
+//! `model_data` (a private module) as constant arrays (no file or network at run time).
 //!
 //! Stage 1 scores each line from its [`Features`]. Stage 2 sees the same features plus
 //! [`context_features`] of the stage-1 probabilities along the page (how sure the model is about

@@ -1,7 +1,7 @@
 //! crosswire-facts: compare what the articles of one story say.
 //!
 //! The principal entry point is [`extract`], which turns a story's
-//! [`Article`](crosswire_model::Article)s into [`Facts`]:
+//! [`Article`]s into [`Facts`]:
 //!
 //! ```text
 //! articles ─▶ doc::sentences ─▶ dates::find (resolved against each article's date, or the
