@@ -271,6 +271,42 @@ fn a_stray_article_leaving_the_active_set_is_folded_into_its_story_and_kept_ther
     assert_eq!(again.clusterer.active(), 3);
 }
 
+#[test]
+fn finishing_the_stream_folds_strays_still_active_and_saves_it() {
+    let mut store = Store::open_in_memory().expect("open");
+    // As above, but the active set has room: the stray stays a story of its own until the
+    // caller declares the stream complete.
+    let config = Config {
+        join: 0.9,
+        merge: 0.9,
+        ..Config::default()
+    };
+    let mut stream = store.resume(config.clone(), 100).expect("resume");
+    let wire_copy = QUAKE.replace("on Friday", "late on Friday");
+    let stray = "Honshu rescuers kept digging through rubble in coastal towns as aftershocks \
+        followed the magnitude 7.1 earthquake, the disaster agency said.";
+    let batch = [
+        article("q0", Some("u0"), "Honshu quake toll", stray),
+        article("q1", Some("u1"), "Quake hits Honshu", QUAKE),
+        article("q2", Some("u2"), "Quake hits Honshu", &wire_copy),
+        article("v", Some("u3"), "Vote", VOTE),
+    ];
+    store.add_batch(&batch, &mut stream).expect("add");
+    assert_eq!(store.stories().expect("stories").len(), 3);
+    assert_eq!(store.finish_stream(&mut stream).expect("finish"), 1);
+    let stories = store.stories().expect("stories");
+    assert_eq!(stories.len(), 2, "{stories:?}");
+    let quake = stories
+        .iter()
+        .find(|s| s.headline.contains("Quake"))
+        .expect("quake story");
+    assert_eq!(quake.articles, 3);
+    // Saved: a resumed stream has two live stories, and finishing again changes nothing.
+    let mut again = store.resume(config, 100).expect("resume");
+    assert_eq!(again.clusterer.active(), 2);
+    assert_eq!(store.finish_stream(&mut again).expect("finish"), 0);
+}
+
 fn tempdir() -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!(
         "crosswire-store-test-{}-{:?}",

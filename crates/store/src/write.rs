@@ -302,4 +302,24 @@ impl Store {
         self.lsh_filter = Some(filter);
         Ok(stats)
     }
+
+    /// Declare the stream complete for now: fold every one-article story still in the
+    /// active set into the story clearly its own ([`StoryStream::finish`], what `crosswire
+    /// cluster` does at its end), in one transaction. Returns how many were folded.
+    /// Why not after every batch: a run is not the end of a stream that goes on (a stray
+    /// folded too early can no longer gather the story that was its own); ingest folds
+    /// each stray as it leaves the active set instead, and this is for a caller that
+    /// knows no more articles of these stories will come (an archive ingested whole).
+    /// `stream` must come from [`Store::resume`] on this store; on error, drop it.
+    pub fn finish_stream(&mut self, stream: &mut StoryStream) -> Result<usize, Error> {
+        let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let tx = self.conn.transaction()?;
+        let folds = stream.finish();
+        for &(from, into) in &folds {
+            merge_story(&tx, from as i64, into as i64, &now)?;
+        }
+        clusterer_state::save(&tx, &stream.clusterer.take_changes())?;
+        tx.commit()?;
+        Ok(folds.len())
+    }
 }

@@ -19,6 +19,12 @@ pub struct Args {
     /// No progress display.
     #[arg(long, short = 'q')]
     quiet: bool,
+    /// The stream is complete (e.g. an archive ingested whole): after adding, fold each
+    /// stray one-article story into the story clearly its own, as `crosswire cluster` does
+    /// at its end. Leave it off while more reports of the same stories may come: ingest
+    /// folds strays anyway as they leave the active set.
+    #[arg(long)]
+    complete: bool,
     /// Files and directories (recursively: .txt, .jsonl, ...), `-` for stdin.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
@@ -87,6 +93,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if read == 0 {
         anyhow::bail!("no article could be read from the inputs");
     }
+    let folded = if args.complete {
+        store
+            .finish_stream(&mut stream)
+            .context("cannot write to the store")?
+    } else {
+        0
+    };
     if std::env::var_os("CROSSWIRE_PROFILE").is_some() {
         eprintln!("prepare (clean): {:.2}s", prepare_time.as_secs_f64());
         eprint!("{}", store.profile().report());
@@ -96,6 +109,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         "crosswire: {} added ({} copies of earlier articles, {} new stories), {} already stored, {} skipped",
         totals.added, totals.copies, totals.new_stories, totals.already_stored, skipped
     );
+    if args.complete {
+        eprintln!(
+            "crosswire: stream complete, {folded} stray one-article stories folded into their stories"
+        );
+    }
     Ok(if problems > 0 {
         ExitCode::from(1)
     } else {
