@@ -165,32 +165,26 @@ impl Members {
         }
         let mut size_b = b.len();
         for _ in 0..REFINE_ROUNDS {
-            // Every member's summed cosine to the members of each side, itself excluded.
-            let mut to_a = vec![0.0f32; n];
-            let mut to_b = vec![0.0f32; n];
+            // Every member's summed cosine to the members of each side (A, B), itself excluded.
+            let mut to = vec![[0.0f32; 2]; n];
             for i in 0..n {
                 for j in 0..i {
                     let s = self.sim(i, j);
-                    if on_b[j] {
-                        to_b[i] += s
-                    } else {
-                        to_a[i] += s
-                    }
-                    if on_b[i] { to_b[j] += s } else { to_a[j] += s }
+                    to[i][usize::from(on_b[j])] += s;
+                    to[j][usize::from(on_b[i])] += s;
                 }
             }
-            let size_a = n - size_b;
+            let sizes = [n - size_b, size_b];
             let next: Vec<bool> = (0..n)
                 .map(|i| {
-                    let others = |size: usize, mine: bool| (size - usize::from(mine)).max(1) as f32;
-                    let mean_a = to_a[i] / others(size_a, !on_b[i]);
-                    let mean_b = to_b[i] / others(size_b, on_b[i]);
+                    let mine = usize::from(on_b[i]);
+                    let mean = |side: usize| {
+                        let others = sizes[side] - usize::from(side == mine);
+                        to[i][side] / others.max(1) as f32
+                    };
                     // Ties stay where they are.
-                    if on_b[i] {
-                        mean_b >= mean_a
-                    } else {
-                        mean_b > mean_a
-                    }
+                    let (mean_a, mean_b) = (mean(0), mean(1));
+                    mean_b > mean_a || (on_b[i] && mean_b == mean_a)
                 })
                 .collect();
             let next_b = next.iter().filter(|&&x| x).count();
