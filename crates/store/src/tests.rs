@@ -1,10 +1,10 @@
 //! Store behaviour on small synthetic articles.
 
-use crosswire_cluster::Config;
+use crosswire_cluster::{Config, StoryStream};
 use crosswire_model::{Article, CleanStats, CopyKind, Metadata};
 
 use crate::schema::SCHEMA_VERSION;
-use crate::{Error, Store};
+use crate::{BatchStats, Error, Store};
 
 fn article(id: &str, url: Option<&str>, title: &str, body: &str) -> Article {
     Article {
@@ -222,17 +222,9 @@ fn merged_stories_move_their_articles() {
     assert_eq!(again.clusterer.active(), 2);
 }
 
-#[test]
-fn a_stray_article_leaving_the_active_set_is_folded_into_its_story_and_kept_there() {
-    let mut store = Store::open_in_memory().expect("open");
-    // The stray neither joins (threshold out of reach) nor merges: only the fold, when the
-    // full active set evicts it, takes it home.
-    let config = Config {
-        join: 0.9,
-        merge: 0.9,
-        max_active: 3,
-        ..Config::default()
-    };
+/// One batch: a quake report with its wire copy, a stray follow-up of the quake too far
+/// from it to join, and a vote report (three stories). Returns the resumed stream.
+fn add_quake_with_stray(store: &mut Store, config: &Config) -> (StoryStream, BatchStats) {
     let mut stream = store.resume(config.clone(), 100).expect("resume");
     let wire_copy = QUAKE.replace("on Friday", "late on Friday");
     let stray = "Honshu rescuers kept digging through rubble in coastal towns as aftershocks \
@@ -244,6 +236,21 @@ fn a_stray_article_leaving_the_active_set_is_folded_into_its_story_and_kept_ther
         article("v", Some("u3"), "Vote", VOTE),
     ];
     let stats = store.add_batch(&batch, &mut stream).expect("add");
+    (stream, stats)
+}
+
+#[test]
+fn a_stray_article_leaving_the_active_set_is_folded_into_its_story_and_kept_there() {
+    let mut store = Store::open_in_memory().expect("open");
+    // The stray neither joins (threshold out of reach) nor merges: only the fold, when the
+    // full active set evicts it, takes it home.
+    let config = Config {
+        join: 0.9,
+        merge: 0.9,
+        max_active: 3,
+        ..Config::default()
+    };
+    let (mut stream, stats) = add_quake_with_stray(&mut store, &config);
     assert_eq!((stats.copies, stats.new_stories), (1, 3));
     let stray_id = store
         .stories()
@@ -281,17 +288,7 @@ fn finishing_the_stream_folds_strays_still_active_and_saves_it() {
         merge: 0.9,
         ..Config::default()
     };
-    let mut stream = store.resume(config.clone(), 100).expect("resume");
-    let wire_copy = QUAKE.replace("on Friday", "late on Friday");
-    let stray = "Honshu rescuers kept digging through rubble in coastal towns as aftershocks \
-        followed the magnitude 7.1 earthquake, the disaster agency said.";
-    let batch = [
-        article("q0", Some("u0"), "Honshu quake toll", stray),
-        article("q1", Some("u1"), "Quake hits Honshu", QUAKE),
-        article("q2", Some("u2"), "Quake hits Honshu", &wire_copy),
-        article("v", Some("u3"), "Vote", VOTE),
-    ];
-    store.add_batch(&batch, &mut stream).expect("add");
+    let (mut stream, _) = add_quake_with_stray(&mut store, &config);
     assert_eq!(store.stories().expect("stories").len(), 3);
     assert_eq!(store.finish_stream(&mut stream).expect("finish"), 1);
     let stories = store.stories().expect("stories");
