@@ -104,7 +104,7 @@ impl Store {
         articles: &[Article],
         stream: &mut StoryStream,
     ) -> Result<BatchStats, Error> {
-        let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let now = timestamp();
         let today = now.get(..10).unwrap_or(&now).to_string();
         let profile = &mut self.profile;
         let tx = self.conn.transaction()?;
@@ -312,7 +312,7 @@ impl Store {
     /// knows no more articles of these stories will come (an archive ingested whole).
     /// `stream` must come from [`Store::resume`] on this store; on error, drop it.
     pub fn finish_stream(&mut self, stream: &mut StoryStream) -> Result<usize, Error> {
-        let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let now = timestamp();
         let tx = self.conn.transaction()?;
         let folds = stream.finish();
         for &(from, into) in &folds {
@@ -322,4 +322,9 @@ impl Store {
         tx.commit()?;
         Ok(folds.len())
     }
+}
+
+/// The current time as the store records it (RFC 3339, whole seconds, UTC).
+fn timestamp() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
