@@ -121,9 +121,7 @@ impl StoryStream {
         for &m in &assignment.merged {
             self.redirect.insert(m, assignment.story);
         }
-        for &(from, into) in &assignment.folded {
-            self.redirect.insert(from, into);
-        }
+        self.redirect_folds(&assignment.folded);
         if let Some(split) = &assignment.split {
             for k in &split.keys {
                 if let Some(s) = self.story_of.get_mut(k) {
@@ -144,10 +142,13 @@ impl StoryStream {
     /// `(from, into)` folds.
     pub fn finish(&mut self) -> Vec<(StoryId, StoryId)> {
         let moves = self.clusterer.rehome_singletons();
-        for &(from, into) in &moves {
-            self.redirect.insert(from, into);
-        }
+        self.redirect_folds(&moves);
         moves
+    }
+
+    /// Folded-away stories now resolve to the stories they were folded into.
+    fn redirect_folds(&mut self, folds: &[(StoryId, StoryId)]) {
+        self.redirect.extend(folds.iter().copied());
     }
 }
 

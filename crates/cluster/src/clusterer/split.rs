@@ -163,7 +163,6 @@ impl Members {
         for &i in b {
             on_b[i] = true;
         }
-        let mut size_b = b.len();
         for _ in 0..REFINE_ROUNDS {
             // Every member's summed cosine to the members of each side (A, B), itself excluded.
             let mut to = vec![[0.0f32; 2]; n];
@@ -174,6 +173,7 @@ impl Members {
                     to[j][usize::from(on_b[i])] += s;
                 }
             }
+            let size_b = on_b.iter().filter(|&&x| x).count();
             let sizes = [n - size_b, size_b];
             let next: Vec<bool> = (0..n)
                 .map(|i| {
@@ -192,7 +192,6 @@ impl Members {
                 break;
             }
             on_b = next;
-            size_b = next_b;
         }
         let a = (0..n).filter(|&i| !on_b[i]).collect();
         let b = (0..n).filter(|&i| on_b[i]).collect();
