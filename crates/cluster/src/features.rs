@@ -1,6 +1,6 @@
-//! Turning an article into weighted features: stemmed content terms (title words counted
-//! extra), phrases (two content terms in a row within a sentence) and capitalized names,
-//! with sublinear term frequency.
+//! Turning an article into weighted features: stemmed content terms (the lead and the title
+//! counted extra), phrases (two content terms in a row within a sentence) and capitalized
+//! names, with sublinear term frequency.
 
 use crosswire_dedup::hashing::U64Map;
 use crosswire_dedup::shingle::hash_bytes;
@@ -15,25 +15,42 @@ pub struct Counts(pub U64Map<f32>);
 /// How much each kind of feature counts, per occurrence, against a body term's 1.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Weights {
-    /// A content term of the title (its phrases are scaled by this too).
+    /// A content term of the title (its phrases are scaled by this too), on top of the
+    /// lead's weight when the title is not just the opening of the body.
     pub title: f32,
+    /// A content term of the lead: the first [`Weights::lead_chars`] characters of the
+    /// body's first line ([`lead`]); its names count once more too. 0 counts no lead.
+    pub lead: f32,
+    pub lead_chars: usize,
     /// A phrase: two content terms in a row within one sentence, stopwords between them
     /// skipped ("house judiciary", "judiciary committee"). 0 counts none.
     pub phrase: f32,
 }
 
 /// Count the features of a title and body: every content term of the body once per
-/// occurrence, title terms `weights.title` times, phrases `weights.phrase` times (why:
+/// occurrence, the lead's terms `weights.lead` times more ([`lead`]), title terms
+/// `weights.title` times more unless the title only repeats the lead's opening (a feed
+/// without headlines, or one whose "title" is the first sentence), phrases
+/// `weights.phrase` times (why:
 /// two related events share most of their words, "house", "committee", "vote", but
 /// rarely the pairs that name each of them), and each capitalized word that does not
 /// start a sentence (a cheap stand-in for a named entity) as an extra `#name` feature.
 pub fn count(title: &str, body: &str, weights: &Weights) -> Counts {
     let mut counts: U64Map<f32> = U64Map::default();
+    let lead = if weights.lead > 0.0 {
+        lead(body, weights.lead_chars)
+    } else {
+        ""
+    };
+    let title = title.trim();
+    let title = if lead.starts_with(title) { "" } else { title };
     let title_tokens = crosswire_text::words(title);
+    let lead_tokens = crosswire_text::words(lead);
     let body_tokens = crosswire_text::words(body);
     TOKEN_FEATURES.with_borrow_mut(|cache| {
         for (text, tokens, weight) in [
             (title, &title_tokens, weights.title),
+            (lead, &lead_tokens, weights.lead),
             (body, &body_tokens, 1.0),
         ] {
             let mut previous: Option<Feature> = None;
@@ -56,13 +73,33 @@ pub fn count(title: &str, body: &str, weights: &Weights) -> Counts {
                 }
             }
         }
-        for (text, tokens) in [(title, &title_tokens), (body, &body_tokens)] {
+        for (text, tokens) in [
+            (title, &title_tokens),
+            (lead, &lead_tokens),
+            (body, &body_tokens),
+        ] {
             for tok in inner_tokens(text, tokens) {
                 count_name(&mut counts, cache, tok.text);
             }
         }
     });
     Counts(counts)
+}
+
+/// The lead of a body: the first `chars` characters of its first line (the opening of
+/// the first paragraph, where a news report states its event). Why it counts extra: two
+/// reports of one event open on the same who-what-where while their later paragraphs
+/// wander into background. It is counted whether or not the feed gives a headline, so
+/// that a stream with headlines is weighed like one without (the defaults were chosen on
+/// title-less feed items, whose derived title is this same opening).
+pub fn lead(body: &str, chars: usize) -> &str {
+    let body = body.trim_start();
+    let line = body.lines().next().unwrap_or("");
+    let end = line
+        .char_indices()
+        .nth(chars)
+        .map_or(line.len(), |(i, _)| i);
+    &line[..end]
 }
 
 /// What one word contributes, computed once per distinct spelling: its content-term
@@ -247,6 +284,8 @@ mod tests {
     /// when the same words come back (served from the cache) in another article.
     const NO_PHRASES: Weights = Weights {
         title: 2.5,
+        lead: 0.0,
+        lead_chars: 0,
         phrase: 0.0,
     };
 
@@ -297,6 +336,8 @@ mod tests {
         let term = |w: &str| hash_bytes(w.as_bytes());
         let weights = Weights {
             title: 2.0,
+            lead: 0.0,
+            lead_chars: 0,
             phrase: 0.5,
         };
         let c = count(
@@ -338,10 +379,48 @@ mod tests {
     fn title_terms_weigh_more() {
         let weights = Weights {
             title: 3.0,
+            lead: 0.0,
+            lead_chars: 0,
             phrase: 0.0,
         };
         let c = count("Earthquake", "an earthquake struck", &weights);
         let k = hash_bytes(b"earthquak");
         assert_eq!(c.0.get(&k).copied(), Some(4.0));
+    }
+
+    /// The lead's terms count extra; a title that only repeats the opening of the body adds
+    /// nothing over the lead (so a feed without headlines, whose title is derived from
+    /// the body, is weighed like one with them), and a real headline counts on top.
+    #[test]
+    fn the_lead_weighs_more_and_a_repeated_opening_is_not_a_title() {
+        let weights = Weights {
+            title: 1.0,
+            lead: 2.0,
+            lead_chars: 20,
+            phrase: 0.0,
+        };
+        let body = "Rebels shelled Idlib on Monday, and the ministers met.\nThe ministers spoke.";
+        let term = |c: &Counts, w: &str| c.0.get(&hash_bytes(w.as_bytes())).copied();
+        let name = |c: &Counts, w: &str| c.0.get(&hash_bytes(format!("#{w}").as_bytes())).copied();
+        let untitled = count("", body, &weights);
+        assert_eq!(term(&untitled, "rebel"), Some(3.0), "in the lead: 1 + 2");
+        assert_eq!(term(&untitled, "idlib"), Some(3.0));
+        assert_eq!(
+            name(&untitled, "idlib"),
+            Some(2.0),
+            "a name in the lead: twice"
+        );
+        assert_eq!(term(&untitled, "monday"), Some(1.0), "past 20 characters");
+        assert_eq!(term(&untitled, "minist"), Some(2.0), "body only");
+        let derived = count("Rebels shelled Idlib", body, &weights);
+        assert_eq!(derived.0, untitled.0, "the title repeats the opening");
+        let headline = count("Idlib offensive", body, &weights);
+        assert_eq!(term(&headline, "idlib"), Some(4.0), "1 + lead 2 + title 1");
+        assert_eq!(term(&headline, "offens"), Some(1.0));
+        let no_lead = Weights {
+            lead: 0.0,
+            ..weights
+        };
+        assert_eq!(term(&count("", body, &no_lead), "rebel"), Some(1.0));
     }
 }

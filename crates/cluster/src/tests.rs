@@ -79,6 +79,16 @@ fn article(event: usize, n: usize) -> String {
     out.join(" ")
 }
 
+/// Defaults without the lead's extra weight: these articles are shuffled bags of words,
+/// whose first words are no lead, and the tests built on them place some words first on
+/// purpose (a stray opens on its story's words).
+fn synthetic() -> Config {
+    Config {
+        lead_weight: 0.0,
+        ..Config::default()
+    }
+}
+
 fn doc(text: &str, day: i64) -> Doc<'_> {
     Doc {
         title: "",
@@ -451,7 +461,7 @@ fn a_story_holding_two_events_is_split_in_two() {
     let loose = Config {
         join: 0.01,
         merge: 0.01,
-        ..Config::default()
+        ..synthetic()
     };
     // Six reports of event 0; then a report of event 1 that is mostly about event 0's
     // subject (it joins that story), then seven reports of event 1 that mention event 0's
@@ -639,7 +649,7 @@ fn strays_stay_out() -> Config {
     Config {
         join: 0.5,
         merge: 0.9,
-        ..Config::default()
+        ..synthetic()
     }
 }
 

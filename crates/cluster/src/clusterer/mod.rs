@@ -55,8 +55,18 @@ pub struct Config {
     pub horizon_days: i64,
     /// At most this many active stories (the least recently updated leave first).
     pub max_active: usize,
-    /// Title terms count this many times.
+    /// Title terms count this many times more, on top of the lead's weight, when the title
+    /// is not just the opening of the body ([`crate::features::count`]).
     pub title_weight: f32,
+    /// Terms of the lead, the first [`Config::lead_chars`] characters of the body's first
+    /// line, count this many times more ([`crate::features::lead`]). Counted whether or not
+    /// a headline is given: before, a title-less item's derived title (that same opening)
+    /// was its only emphasis, so streams with headlines lost it. On the dev stream given
+    /// headline-like titles (content words of the first sentence), the lead lifts the full
+    /// stream's B-cubed F1 from 0.928 to 0.942 and task 2's from 0.893 to 0.912; title-less
+    /// streams are clustered as before.
+    pub lead_weight: f32,
+    pub lead_chars: usize,
     /// Phrases (two content terms in a row within a sentence) count this many times, on
     /// top of their terms ([`crate::features::Weights::phrase`]); 0 (the default) counts
     /// none. Off by default: with [`Config::merge_margin`] in place, weight 0.4 with `join`
@@ -117,7 +127,9 @@ impl Default for Config {
             time_scale_days: 300.0,
             horizon_days: 730,
             max_active: 5000,
-            title_weight: 2.0,
+            title_weight: 1.0,
+            lead_weight: 2.0,
+            lead_chars: 120,
             phrase_weight: 0.0,
             doc_terms: 200,
             centroid_terms: 400,
@@ -309,6 +321,8 @@ impl Clusterer {
     fn feature_weights(&self) -> Weights {
         Weights {
             title: self.config.title_weight,
+            lead: self.config.lead_weight,
+            lead_chars: self.config.lead_chars,
             phrase: self.config.phrase_weight,
         }
     }
