@@ -363,6 +363,12 @@ pub fn page_lines<'a>(blocks: &'a [String]) -> Vec<PageLine<'a>> {
     let mut out: Vec<PageLine<'a>> = Vec::new();
     let mut group_start = 0usize;
     let mut prev_blank = true;
+    let flat = blocks.iter().filter(|b| !b.trim().is_empty()).count() <= crate::pieces::FLAT_BLOCKS;
+    let long_words = if flat {
+        crate::pieces::FLAT_BLOCK_WORDS
+    } else {
+        crate::pieces::LONG_BLOCK_WORDS
+    };
     for (block, raw) in blocks.iter().enumerate() {
         // A block may itself hold several lines (callers pass paragraphs); treat them as one.
         let text = raw.trim();
@@ -370,19 +376,25 @@ pub fn page_lines<'a>(blocks: &'a [String]) -> Vec<PageLine<'a>> {
             prev_blank = true;
             continue;
         }
-        if prev_blank {
-            close_group(&mut out[group_start..]);
-            group_start = out.len();
+        // A long run of prose is judged as the paragraphs it holds, each its own group.
+        let pieces = crate::pieces::pieces(text, long_words);
+        let cut = pieces.len() > 1;
+        for text in pieces {
+            if prev_blank || cut {
+                close_group(&mut out[group_start..]);
+                group_start = out.len();
+            }
+            prev_blank = false;
+            out.push(PageLine {
+                text,
+                block,
+                group_size: 1,
+                pos_in_group: out.len() - group_start,
+                stats: LineStats::of(text),
+                key: line_key(text),
+            });
         }
-        prev_blank = false;
-        out.push(PageLine {
-            text,
-            block,
-            group_size: 1,
-            pos_in_group: out.len() - group_start,
-            stats: LineStats::of(text),
-            key: line_key(text),
-        });
+        prev_blank = cut;
     }
     close_group(&mut out[group_start..]);
     if !blocks.iter().any(|b| b.trim().is_empty()) {

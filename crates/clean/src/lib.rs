@@ -11,6 +11,8 @@
 //!
 //! How [`LineModelCleaner`] decides, block by block (after [`language`] has checked that the
 //! page is in English, the language of its evidence; other pages are kept whole):
+//! 0. [`pieces`]: a long run of prose on one line (an article whose paragraph breaks were
+//!    lost) is cut at sentence ends into paragraph-sized pieces, each judged as a line.
 //! 1. [`features`]: each non-empty line gets evidence about itself (is it a sentence: length,
 //!    stopwords, punctuation; calls to action; share/subscribe/comment/donation/cookie/login
 //!    vocabulary from [`lexicon`]; dates, bylines, list markers, captchas) and about its place in
@@ -36,6 +38,7 @@ pub mod features;
 pub mod language;
 pub mod lexicon;
 pub mod model;
+pub mod pieces;
 #[rustfmt::skip]
 mod model_data;
 pub mod reason;
@@ -54,7 +57,8 @@ pub struct Document<'a> {
 /// The result of cleaning one document.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Cleaned {
-    /// Blocks kept as content, in order.
+    /// Blocks kept as content, in order (a block cut into [`pieces`] is kept piece by
+    /// piece).
     pub kept: Vec<String>,
     /// Blocks removed, in order, each with its reason.
     pub removed: Vec<Removal>,

@@ -168,12 +168,18 @@ pub fn decide(
     }
 
     // A short text (a feed item, a one-paragraph brief) is not all boilerplate: if nothing
-    // survived, its plain sentences are the article.
+    // survived, its plain sentences are the article. So is a run of several sentences,
+    // whatever its last word ("... cast ballots. MORE") or a stray navigation or credit
+    // word in it: furniture is not written in paragraphs.
     if !keep.iter().any(|&k| k) {
         for i in 0..n {
             let s = &lines[i].stats;
             let sentence = s.words >= 6 && s.ends_terminal && s.stop_ratio >= 0.2;
-            if forced[i].is_none() && sentence && s.cue_total() == 0 && !s.is_appeal() {
+            let paragraph = s.is_prose() && s.words >= 40 && s.strong_cues() == 0;
+            if forced[i].is_none()
+                && ((sentence && s.cue_total() == 0) || paragraph)
+                && !s.is_appeal()
+            {
                 keep[i] = true;
             }
         }
