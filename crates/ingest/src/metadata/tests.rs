@@ -89,3 +89,23 @@ fn without_a_title_line_the_lead_paragraphs_stay_in_the_body() {
     );
     assert_ne!(m.meta.title, "Talks resume Friday, 2nd graf");
 }
+
+#[test]
+fn escaped_text_is_decoded_and_plain_ampersands_stay() {
+    assert_eq!(
+        decode_references("Don&#39;t &quot;wait&quot; &mdash; AT&amp;T &#x27;s"),
+        "Don't \"wait\" \u{2014} AT&T 's"
+    );
+    for plain in ["AT&T and R&D; S&P 500", "a & b", "&unknown; & &#;"] {
+        assert_eq!(decode_references(plain), plain);
+    }
+    assert!(matches!(
+        decode_references("AT&T, a & b"),
+        std::borrow::Cow::Borrowed(_)
+    ));
+    let meta = from_raw(&raw(
+        "Officials&#39; talks\n\nThe minister&rsquo;s plan was approved by the cabinet on Monday after a long debate.",
+    ));
+    assert_eq!(meta.meta.title, "Officials' talks");
+    assert!(meta.body[0].starts_with("The minister\u{2019}s plan"));
+}
