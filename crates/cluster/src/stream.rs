@@ -6,6 +6,7 @@ use std::collections::VecDeque;
 
 use crosswire_dedup::hashing::U64Map;
 use crosswire_dedup::{Index, Match, Sketch};
+use crosswire_model::CopyKind;
 
 use crate::clusterer::{Assignment, Clusterer, Doc, StoryId};
 
@@ -17,13 +18,19 @@ pub struct Added {
     pub assignment: Assignment,
 }
 
-/// Dedup index + clusterer over a stream, with bounded memory: the index and the
-/// article → story map keep the `window` most recent articles.
+/// Dedup index + clusterer over a stream, with bounded memory: the index, the article →
+/// story map and the copies of each original keep the `window` most recent articles.
 #[derive(Debug)]
 pub struct StoryStream {
     pub clusterer: Clusterer,
     index: Index,
     story_of: U64Map<StoryId>,
+    /// Recent originals → the keys of the copies that repeat them: the clusterer does not
+    /// know those copies ([`Doc::repeats`]), so when a split moves an original, its copies
+    /// are moved with it here.
+    copies: U64Map<Vec<u64>>,
+    /// Recent copies → their original (a copy of a copy leads to the first).
+    original_of: U64Map<u64>,
     order: VecDeque<u64>,
     window: usize,
     /// Stories merged away → the story they were merged into.
@@ -36,6 +43,8 @@ impl StoryStream {
             clusterer,
             index: Index::with_capacity(window),
             story_of: U64Map::default(),
+            copies: U64Map::default(),
+            original_of: U64Map::default(),
             order: VecDeque::new(),
             window: window.max(1),
             redirect: U64Map::default(),
@@ -66,6 +75,8 @@ impl StoryStream {
         while self.order.len() > self.window {
             if let Some(old) = self.order.pop_front() {
                 self.story_of.remove(&old);
+                self.copies.remove(&old);
+                self.original_of.remove(&old);
             }
         }
     }
@@ -113,16 +124,33 @@ impl StoryStream {
                 },
             };
         }
-        let assignment = self.clusterer.add(&Doc {
+        let repeats = doc.repeats || copy_of.is_some_and(|m| m.kind != CopyKind::Syndicated);
+        let mut assignment = self.clusterer.add(&Doc {
             copy_of: original_story,
+            repeats,
             key,
             ..doc
         });
+        let window_original = copy_of.filter(|_| linked.is_some() && repeats);
+        if let Some(original) = window_original.map(|m| m.key) {
+            let original = self.original_of.get(&original).copied().unwrap_or(original);
+            self.original_of.insert(key, original);
+            self.copies.entry(original).or_default().push(key);
+        }
         for &m in &assignment.merged {
             self.redirect.insert(m, assignment.story);
         }
         self.redirect_folds(&assignment.folded);
-        if let Some(split) = &assignment.split {
+        if let Some(split) = &mut assignment.split {
+            // The copies of the articles that moved move with them.
+            let moved_copies: Vec<u64> = split
+                .keys
+                .iter()
+                .filter_map(|k| self.copies.get(k))
+                .flatten()
+                .copied()
+                .collect();
+            split.keys.extend(moved_copies);
             for k in &split.keys {
                 if let Some(s) = self.story_of.get_mut(k) {
                     *s = split.into;

@@ -95,6 +95,7 @@ fn doc(text: &str, day: i64) -> Doc<'_> {
         body: text,
         day: Some(day),
         copy_of: None,
+        repeats: false,
         key: 0,
     }
 }
@@ -241,6 +242,44 @@ fn copies_join_their_originals_story() {
     assert_eq!(b.assignment.story, a.assignment.story);
 }
 
+/// A copy that repeats its original joins the story and keeps it active, but adds no
+/// document frequency, centroid weight or member; a syndicated copy, with text of its own,
+/// counts like any article.
+#[test]
+fn a_repeating_copy_adds_nothing_but_a_syndicated_one_counts() {
+    let mut s = stream(Config {
+        join: 0.99,
+        ..Config::default()
+    });
+    let original = article(1, 0);
+    let a = add_text(&mut s, 1, &original, 5);
+    let before = s.clusterer.take_changes();
+    let b = add_text(&mut s, 2, &wire_copy(&original), 9);
+    assert_eq!(b.assignment.story, a.assignment.story);
+    let after = s.clusterer.take_changes();
+    assert_eq!(
+        after.docs_seen, before.docs_seen,
+        "no document frequency counted"
+    );
+    assert!(after.df.is_empty());
+    let story = &after.stories[0];
+    assert_eq!((story.id, story.size), (a.assignment.story, 1));
+    assert_eq!(story.centroid, before.stories[0].centroid);
+    assert_eq!(story.last_day, 9, "the copy keeps the story active");
+
+    let own_words = article(2, 0);
+    let syndicated = format!("{original} {own_words} {}", article(3, 1));
+    let c = add_text(&mut s, 3, &syndicated, 9);
+    assert_eq!(
+        c.copy_of.map(|m| m.kind),
+        Some(crosswire_model::CopyKind::Syndicated)
+    );
+    assert_eq!(c.assignment.story, a.assignment.story);
+    let changes = s.clusterer.take_changes();
+    assert_eq!(changes.docs_seen, before.docs_seen + 1);
+    assert_eq!(changes.stories[0].size, 2);
+}
+
 #[test]
 fn a_copy_joins_its_originals_story_after_that_story_left_the_active_set() {
     let mut s = stream(Config {
@@ -267,6 +306,7 @@ fn empty_and_odd_articles_do_not_panic() {
             body: text,
             day: None,
             copy_of: None,
+            repeats: false,
             key: 0,
         });
     }
@@ -560,9 +600,43 @@ fn a_story_holding_two_events_is_split_in_two() {
     let (resumed, resumed_splits) = run_from(loose.clone(), Some((at, true)));
     assert_eq!(resumed, stories);
     assert_eq!(resumed_splits, in_one_run);
-    let (unsplit, none) = run_from(loose, Some((at, false)));
+    let (unsplit, none) = run_from(loose.clone(), Some((at, false)));
     assert!(none.is_empty(), "{none:?}");
     assert!(unsplit.iter().all(|&s| s == unsplit[0]), "{unsplit:?}");
+
+    // Through a StoryStream, with a wire copy of one of the new event's reports right after
+    // it: the clusterer never sees the copy, and the split moves it with its original.
+    // (Dedup is given a fingerprint of each article's own, so that only the copy is one:
+    // these synthetic articles share too many word runs to tell apart.)
+    let mut s = stream(loose);
+    let print = |key: u64| {
+        let own: Vec<String> = (0..12).map(|i| format!("w{key}x{i}")).collect();
+        Fingerprint::of(&own.join(" ")).sketch
+    };
+    let (original_key, copy_key) = (7u64, 100u64);
+    let mut story_of: std::collections::HashMap<u64, u64> = Default::default();
+    let mut add = |s: &mut StoryStream, key: u64, sketch_of: u64, text: &str, day: i64| {
+        let added = s.add(key, &print(sketch_of), doc(text, day));
+        story_of.insert(key, added.assignment.final_story());
+        if let Some(split) = &added.assignment.split {
+            for &k in &split.keys {
+                story_of.insert(k, split.into);
+            }
+        }
+        added.copy_of
+    };
+    for (key, text) in texts.iter().enumerate() {
+        let key = key as u64;
+        assert_eq!(add(&mut s, key, key, text, day(key as usize)), None);
+        if key == original_key {
+            let found = add(&mut s, copy_key, key, text, day(key as usize));
+            assert_eq!(found.map(|m| m.key), Some(original_key));
+        }
+    }
+    let resolved = |k: u64| s.resolve(story_of[&k]);
+    assert_ne!(resolved(0), resolved(13), "split");
+    assert_eq!(resolved(original_key), resolved(13));
+    assert_eq!(resolved(copy_key), resolved(original_key));
 }
 
 /// Whatever joins, merges and splits happen, a caller that follows the assignments (merged

@@ -72,13 +72,16 @@ pub fn load(conn: &Connection, config: Config) -> Result<Clusterer, Error> {
 
 /// Give each restored story its latest member articles back from the `articles` table, as
 /// many as the clusterer asks for ([`Clusterer::stories_to_recall`]; member vectors are
-/// not saved). Why: without them a resumed ingest judged stories by
+/// not saved). Copies that repeat their original are not members (`Doc::repeats`). Why: without them a resumed ingest judged stories by
 /// their centroids alone and never split a story it had started before the restart, so
 /// the same stream ingested in two runs clustered differently from one run.
 fn recall_members(conn: &Connection, clusterer: &mut Clusterer) -> Result<(), Error> {
     let mut stmt = conn.prepare(
-        "SELECT id, title, published, paragraphs FROM articles
-         WHERE story = ?1 ORDER BY id DESC LIMIT ?2",
+        "SELECT id, title, published, paragraphs FROM articles a
+         WHERE story = ?1
+           AND NOT EXISTS (SELECT 1 FROM copies c
+                           WHERE c.article = a.id AND c.kind != 'syndicated')
+         ORDER BY id DESC LIMIT ?2",
     )?;
     for (story, wanted) in clusterer.stories_to_recall() {
         let mut rows = stmt.query(params![story as i64, wanted as i64])?;

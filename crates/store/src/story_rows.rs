@@ -142,8 +142,28 @@ pub fn split_story(
     )?
     .execute(params![into, first_stored, fallback_headline, now])?;
     let mut move_article = tx.prepare_cached("UPDATE articles SET story = ?1 WHERE id = ?2")?;
-    for &k in &split.keys {
-        move_article.execute(params![into, k as i64])?;
+    // The copies that repeat a moved article move with it: the clusterer never saw them
+    // (`Doc::repeats`), so the split's keys name only those in the stream's recent window.
+    // Found here as the exact and near copies of the group it represents, and the articles
+    // of the same text (an exact copy filed under another group's representative).
+    let mut repeats_of = tx.prepare_cached(
+        "SELECT c.article FROM copies c JOIN articles a ON a.id = c.article
+         WHERE c.original = ?1 AND c.kind != 'syndicated' AND a.story = ?2
+         UNION
+         SELECT a.id FROM articles a JOIN articles m ON m.id = ?1
+         WHERE a.content_hash = m.content_hash AND a.story = ?2",
+    )?;
+    let mut moving: Vec<i64> = split.keys.iter().map(|&k| k as i64).collect();
+    let mut moved = std::collections::HashSet::new();
+    while let Some(k) = moving.pop() {
+        if !moved.insert(k) {
+            continue;
+        }
+        move_article.execute(params![into, k])?;
+        let copies = repeats_of
+            .query_map(params![k, split.from as i64], |r| r.get::<_, i64>(0))?
+            .collect::<Result<Vec<_>, _>>()?;
+        moving.extend(copies);
     }
     for story in [split.from as i64, into] {
         recount_story(tx, story, now)?;

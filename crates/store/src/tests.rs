@@ -222,11 +222,18 @@ fn merged_stories_move_their_articles() {
     assert_eq!(again.clusterer.active(), 2);
 }
 
-/// One batch: a quake report with its wire copy, a stray follow-up of the quake too far
-/// from it to join, and a vote report (three stories). Returns the resumed stream.
+/// One batch: a quake report with a syndicated copy (the wire text with paragraphs of the
+/// outlet's own, so that the story holds two texts), a stray follow-up of the quake too
+/// far from it to join, and a vote report (three stories). Returns the resumed stream.
 fn add_quake_with_stray(store: &mut Store, config: &Config) -> (StoryStream, BatchStats) {
     let mut stream = store.resume(config.clone(), 100).expect("resume");
-    let wire_copy = QUAKE.replace("on Friday", "late on Friday");
+    let wire_copy = format!(
+        "{QUAKE}\n\nIn the prefecture's capital, trains were halted and schools closed while \
+         engineers inspected bridges, tunnels and the main coastal highway for damage, the \
+         regional government said in a late briefing.\n\nFishing crews in the northern \
+         harbours moved their boats out to sea before the warning was lifted, and hundreds \
+         of residents spent the night in school gymnasiums on higher ground."
+    );
     let stray = "Honshu rescuers kept digging through rubble in coastal towns as aftershocks \
         followed the magnitude 7.1 earthquake, the disaster agency said.";
     let batch = [

@@ -158,38 +158,60 @@ fn a_split_story_moves_its_articles_and_keeps_counts() {
         };
         format!("{own} {aside} {}", text(n * 7919, 30))
     };
-    let mut stories_of = |ids: std::ops::Range<u64>, related: bool, store: &mut Store| {
-        let articles: Vec<Article> = ids
-            .map(|n| {
-                let outlet = ["a", "b", "c"].get((n % 4) as usize).copied();
-                article(
-                    &format!("d{n}"),
-                    outlet,
-                    1 + n as u32,
-                    "t",
-                    &event(n, related),
-                )
-            })
-            .collect();
-        store.add_batch(&articles, &mut stream).expect("add");
+    let articles_of = |ids: std::ops::Range<u64>, related: bool| -> Vec<Article> {
+        ids.map(|n| {
+            let outlet = ["a", "b", "c"].get((n % 4) as usize).copied();
+            article(
+                &format!("d{n}"),
+                outlet,
+                1 + n as u32,
+                "t",
+                &event(n, related),
+            )
+        })
+        .collect()
     };
-    stories_of(0..6, false, &mut store);
-    stories_of(6..14, true, &mut store);
-    let story_of = |store: &Store, n: u64| -> i64 {
+    let story_of = |store: &Store, doc: &str| -> i64 {
         store
             .conn
-            .query_row(
-                "SELECT story FROM articles WHERE doc_id = ?1",
-                [format!("d{n}")],
-                |r| r.get(0),
-            )
+            .query_row("SELECT story FROM articles WHERE doc_id = ?1", [doc], |r| {
+                r.get(0)
+            })
             .expect("article")
     };
-    let a = story_of(&store, 0);
-    let b = story_of(&store, 13);
+    let d = |n: u64| format!("d{n}");
+    store
+        .add_batch(&articles_of(0..6, false), &mut stream)
+        .expect("add");
+    // The new event's first reports, one of them carried again by a wire outlet.
+    let mut batch = articles_of(6..9, true);
+    let mut copy = batch[1].clone();
+    copy.id = "c7".to_string();
+    copy.meta.url = Some("https://wire.example/c7".to_string());
+    copy.meta.outlet = Some("wire".to_string());
+    batch.push(copy);
+    store.add_batch(&batch, &mut stream).expect("add");
+    assert_eq!(
+        story_of(&store, &d(8)),
+        story_of(&store, &d(0)),
+        "not split yet"
+    );
+    // Resumed, the stream no longer knows the copy; the split comes after, and the store
+    // moves the copy with its original itself.
+    let mut stream = store.resume(config.clone(), 50).expect("resume");
+    store
+        .add_batch(&articles_of(9..14, true), &mut stream)
+        .expect("add");
+    let a = story_of(&store, &d(0));
+    let b = story_of(&store, &d(13));
     assert_ne!(a, b, "the two events were not split apart");
-    assert!((0..6).all(|n| story_of(&store, n) == a));
-    assert!((7..14).all(|n| story_of(&store, n) == b));
+    assert!((0..6).all(|n| story_of(&store, &d(n)) == a));
+    assert!((7..14).all(|n| story_of(&store, &d(n)) == b));
+    assert_eq!(
+        story_of(&store, "c7"),
+        b,
+        "the copy moved with its original"
+    );
     assert_eq!(
         store.stories().expect("stories"),
         listing_by_group_by(&store.conn)

@@ -196,6 +196,7 @@ impl Store {
                 // clusterer's active set (the stream attaches it without clustering).
                 let doc = Doc {
                     copy_of: original_story.map(|s| s as u64),
+                    repeats: copy.is_some_and(|(_, kind, _)| kind != CopyKind::Syndicated),
                     ..Doc::of_article(article, &text)
                 };
                 let assignment = stream
