@@ -1,7 +1,7 @@
 //! Incremental story clustering of an article stream.
 //!
 //! ```text
-//! article ──features──▶ TF-IDF vector (DF maintained as articles arrive; title terms and
+//! article ──features──▶ TF-IDF vector (DF maintained as articles arrive; the lead, title and
 //!         capitalized names weigh extra) ──Clusterer::add──▶ join the most similar active
 //!         story (cosine to its centroid, discounted by the time gap) or start one
 //!         ──▶ merge stories whose articles converged (average link, with a margin
@@ -21,8 +21,9 @@
 //! [`StoryStream::finish`]). Its memory is
 //! bounded: stories idle past a horizon, or beyond a maximum count, leave the active set;
 //! centroids keep their heaviest terms only. [`StoryStream`] puts dedup in front of it (a
-//! copy joins its original's story) and is what `crosswire cluster` and `crosswire ingest`
-//! run. [`Clusterer::take_changes`] / [`Clusterer::restore`] let a store persist the state
+//! copy joins its original's story; one that repeats its text adds nothing else to it, and
+//! moves with it when a split moves it) and is what `crosswire cluster` and `crosswire
+//! ingest` run. [`Clusterer::take_changes`] / [`Clusterer::restore`] let a store persist the state
 //! and continue later.
 
 pub mod clusterer;
