@@ -452,3 +452,36 @@ fn a_one_line_brief_survives_a_trailing_desk_word() {
     assert_kept(&c, "Voters in the northern province elected");
     assert_kept(&c, "Only about half of the eligible voters cast ballots.");
 }
+
+/// Furniture that interrupts an article (an ad label, a share prompt, a call to action
+/// between paragraphs) is removed; the paragraphs around it stay.
+#[test]
+fn inline_furniture_between_paragraphs_is_removed() {
+    let page = "Harbour terminal delayed\n\n\
+        The harbour authority said on Monday that the new container terminal would open in \
+        March, two years later than planned, after a dispute over dredging rights.\n\n\
+        Advertisement\n\n\
+        Engineers had found that the channel was shallower than the surveys of the previous \
+        decade showed, and the contractor asked for more time and money to deepen it.\n\n\
+        Click here to read more stories like this.\n\n\
+        The authority refused at first, and the case went to an arbitration panel in the \
+        capital, which ruled in the contractor's favour in the autumn.\n\n\
+        Share this article on social media.\n\n\
+        Shipping lines said they would keep using the old quays until the work was done.";
+    let c = clean_one(page);
+    for furniture in [
+        "Advertisement",
+        "Click here to read more stories like this.",
+        "Share this article on social media.",
+    ] {
+        assert_removed(&c, furniture);
+    }
+    for paragraph in [
+        "The harbour authority said on Monday",
+        "Engineers had found",
+        "The authority refused at first",
+        "Shipping lines said",
+    ] {
+        assert_kept(&c, paragraph);
+    }
+}
