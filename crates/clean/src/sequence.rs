@@ -119,15 +119,27 @@ pub fn decide(
         }
     }
 
-    // A plain sentence inside the body right after kept prose continues the article.
+    // A plain sentence inside the body right after kept prose continues the article, also
+    // when furniture dropped above (an ad label, a call to action) stands between them.
     if rules.continuity {
         for i in 1..n {
             let s = &lines[i].stats;
+            let mut prev = i - 1;
+            while prev > 0 && forced[prev].is_some() {
+                prev -= 1;
+            }
+            // Nor does it count in the distance past the body.
+            let past_body = feats[i][BODY_DISTANCE];
+            let past_body = if past_body > 0.0 {
+                (past_body - (i - 1 - prev) as f32).max(0.0)
+            } else {
+                past_body
+            };
             if !keep[i]
                 && forced[i].is_none()
-                && keep[i - 1]
-                && lines[i - 1].stats.is_prose()
-                && (0.0..=1.0).contains(&feats[i][BODY_DISTANCE])
+                && keep[prev]
+                && lines[prev].stats.is_prose()
+                && (0.0..=1.0).contains(&past_body)
                 && s.is_prose()
                 && s.ends_terminal
                 && s.strong_cues() <= 1
@@ -391,6 +403,28 @@ mod tests {
     fn a_doubted_subheading_between_paragraphs_is_kept() {
         let out = run(&[P1, "What happens next", P2], &[0.9, 0.3, 0.9]);
         assert_eq!(out, vec![None, None, None]);
+    }
+
+    #[test]
+    fn a_doubted_line_of_boilerplate_words_between_paragraphs_is_not_a_subheading() {
+        let out = run(&[P1, "Comments (12)", P2], &[0.9, 0.3, 0.9]);
+        assert_eq!(out[1], Some(Reason::CommentSection), "{out:?}");
+        assert_eq!((out[0], out[2]), (None, None));
+    }
+
+    #[test]
+    fn inline_furniture_is_dropped_and_the_paragraph_after_it_continues_the_article() {
+        let out = run(
+            &[P1, P2, "Click here to read more stories like this.", P3],
+            &[0.9, 0.9, 0.8, 0.3],
+        );
+        assert!(
+            out[2].is_some(),
+            "the call to action, though the model kept it"
+        );
+        assert_eq!(out[3], None, "the closing paragraph the model doubted");
+        let out = run(&[P1, "Advertisement", P2], &[0.9, 0.9, 0.9]);
+        assert!(out[1].is_some(), "{out:?}");
     }
 
     #[test]
