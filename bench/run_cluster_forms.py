@@ -5,6 +5,7 @@ stream. Each form keeps the words and the gold stories; only the shape changes:
 
   canonical    the dev stream as given (title-less JSONL, paragraphs separated by blank lines)
   headlines    a headline-like title per item (content words of its first sentence)
+  feed-titles  one of three feed names as every item's title ("World News | Daily Planet")
   one-line     paragraphs joined into one line (no paragraph breaks)
   crlf         Windows line ends
   entities     text HTML-escaped (&quot; &#39; &amp;), as scrapers often leave it
@@ -62,6 +63,8 @@ def forms(docs, labels):
     rng = random.Random(5)
     out = {"canonical": (docs, labels)}
     out["headlines"] = ([dict(d, title=headline(d["text"], rng)) for d in docs], labels)
+    feeds = ["World News | Daily Planet", "Latest headlines - The Herald", "Breaking News"]
+    out["feed-titles"] = ([dict(d, title=rng.choice(feeds)) for d in docs], labels)
     out["one-line"] = ([dict(d, text=" ".join(paragraphs(d["text"]))) for d in docs], labels)
     out["crlf"] = ([dict(d, text=d["text"].replace("\n", "\r\n")) for d in docs], labels)
     out["entities"] = ([dict(d, text=html.escape(d["text"])) for d in docs], labels)

@@ -794,3 +794,21 @@ fn a_stray_article_ageing_out_is_folded_into_its_story_if_that_stays() {
     assert_eq!(folded, vec![(lonely.story, quake)]);
     assert!(!c.is_active(lonely.story));
 }
+
+/// A title that earlier articles carried already is a standing head (a feed's name, a
+/// column's rubric): it stops counting as a headline, whatever its case and punctuation.
+#[test]
+fn a_title_every_item_carries_is_not_a_headline() {
+    let mut c = Clusterer::new(synthetic());
+    let feed = "World News | Daily Planet";
+    for n in 0..3 {
+        assert_eq!(c.headline(feed), if n < 2 { feed } else { "" }, "after {n}");
+        let body = article(n, 0);
+        c.add(&Doc {
+            title: feed,
+            ..doc(&body, 100)
+        });
+    }
+    assert_eq!(c.headline("WORLD NEWS - daily planet"), "");
+    assert_eq!(c.headline("Quake hits Honshu"), "Quake hits Honshu");
+}

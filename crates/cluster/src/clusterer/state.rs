@@ -137,7 +137,8 @@ impl Clusterer {
         let recalled: Vec<Member> = members[members.len().saturating_sub(keep)..]
             .iter()
             .map(|doc| {
-                let mut vector = self.weigh(&count(doc.title, doc.body, &weights));
+                let title = self.headline(doc.title);
+                let mut vector = self.weigh(&count(title, doc.body, &weights));
                 vector.sort_unstable_by_key(|&(f, _)| f);
                 Member {
                     key: doc.key,
