@@ -6,7 +6,6 @@ use std::collections::VecDeque;
 
 use crosswire_dedup::hashing::U64Map;
 use crosswire_dedup::{Index, Match, Sketch};
-use crosswire_model::CopyKind;
 
 use crate::clusterer::{Assignment, Clusterer, Doc, StoryId};
 
@@ -124,7 +123,7 @@ impl StoryStream {
                 },
             };
         }
-        let repeats = doc.repeats || copy_of.is_some_and(|m| m.kind != CopyKind::Syndicated);
+        let repeats = doc.repeats || copy_of.is_some_and(|m| m.kind.repeats_original());
         let mut assignment = self.clusterer.add(&Doc {
             copy_of: original_story,
             repeats,

@@ -15,6 +15,15 @@ pub enum CopyKind {
     Syndicated,
 }
 
+impl CopyKind {
+    /// Whether the copy repeats its original's text (exact or near) rather than carrying
+    /// text of its own beside it (syndicated): such a copy adds nothing to a story's
+    /// evidence.
+    pub fn repeats_original(self) -> bool {
+        self != CopyKind::Syndicated
+    }
+}
+
 /// An article that copies the group's representative.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Copy {

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use crosswire_cluster::{Changes, Clusterer, Config, Doc, StoryState};
 use crosswire_dedup::article_text;
-use crosswire_model::{Article, CleanStats, Metadata};
+use crosswire_model::{Article, CleanStats, CopyKind, Metadata};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::Error;
@@ -72,19 +72,24 @@ pub fn load(conn: &Connection, config: Config) -> Result<Clusterer, Error> {
 
 /// Give each restored story its latest member articles back from the `articles` table, as
 /// many as the clusterer asks for ([`Clusterer::stories_to_recall`]; member vectors are
-/// not saved). Copies that repeat their original are not members (`Doc::repeats`). Why: without them a resumed ingest judged stories by
-/// their centroids alone and never split a story it had started before the restart, so
-/// the same stream ingested in two runs clustered differently from one run.
+/// not saved; copies that repeat their original are not members, `Doc::repeats`). Why:
+/// without them a resumed ingest judged stories by their centroids alone and never split a
+/// story it had started before the restart, so the same stream ingested in two runs
+/// clustered differently from one run.
 fn recall_members(conn: &Connection, clusterer: &mut Clusterer) -> Result<(), Error> {
     let mut stmt = conn.prepare(
         "SELECT id, title, published, paragraphs FROM articles a
          WHERE story = ?1
            AND NOT EXISTS (SELECT 1 FROM copies c
-                           WHERE c.article = a.id AND c.kind != 'syndicated')
+                           WHERE c.article = a.id AND c.kind != ?3)
          ORDER BY id DESC LIMIT ?2",
     )?;
     for (story, wanted) in clusterer.stories_to_recall() {
-        let mut rows = stmt.query(params![story as i64, wanted as i64])?;
+        let mut rows = stmt.query(params![
+            story as i64,
+            wanted as i64,
+            crate::write::kind_name(CopyKind::Syndicated)
+        ])?;
         let mut members: Vec<(u64, Article)> = Vec::new();
         while let Some(r) = rows.next()? {
             let published: Option<String> = r.get(2)?;

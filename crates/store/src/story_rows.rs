@@ -5,6 +5,8 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
+use crosswire_model::CopyKind;
+
 use crate::Error;
 
 /// The live story `id` now is: itself, or the end of its `merged_into` chain (`None` when
@@ -148,20 +150,23 @@ pub fn split_story(
     // of the same text (an exact copy filed under another group's representative).
     let mut repeats_of = tx.prepare_cached(
         "SELECT c.article FROM copies c JOIN articles a ON a.id = c.article
-         WHERE c.original = ?1 AND c.kind != 'syndicated' AND a.story = ?2
+         WHERE c.original = ?1 AND c.kind != ?3 AND a.story = ?2
          UNION
          SELECT a.id FROM articles a JOIN articles m ON m.id = ?1
          WHERE a.content_hash = m.content_hash AND a.story = ?2",
     )?;
+    let syndicated = crate::write::kind_name(CopyKind::Syndicated);
     let mut moving: Vec<i64> = split.keys.iter().map(|&k| k as i64).collect();
-    let mut moved = std::collections::HashSet::new();
+    let mut moved = HashSet::new();
     while let Some(k) = moving.pop() {
         if !moved.insert(k) {
             continue;
         }
         move_article.execute(params![into, k])?;
         let copies = repeats_of
-            .query_map(params![k, split.from as i64], |r| r.get::<_, i64>(0))?
+            .query_map(params![k, split.from as i64, syndicated], |r| {
+                r.get::<_, i64>(0)
+            })?
             .collect::<Result<Vec<_>, _>>()?;
         moving.extend(copies);
     }

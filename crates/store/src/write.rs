@@ -36,7 +36,7 @@ impl BatchStats {
     }
 }
 
-fn kind_name(kind: CopyKind) -> &'static str {
+pub(crate) fn kind_name(kind: CopyKind) -> &'static str {
     match kind {
         CopyKind::Exact => "exact",
         CopyKind::Near => "near",
@@ -196,7 +196,7 @@ impl Store {
                 // clusterer's active set (the stream attaches it without clustering).
                 let doc = Doc {
                     copy_of: original_story.map(|s| s as u64),
-                    repeats: copy.is_some_and(|(_, kind, _)| kind != CopyKind::Syndicated),
+                    repeats: copy.is_some_and(|(_, kind, _)| kind.repeats_original()),
                     ..Doc::of_article(article, &text)
                 };
                 let assignment = stream

@@ -156,8 +156,8 @@ pub struct Doc<'a> {
     pub day: Option<i64>,
     /// The story of the article this one copies (from dedup): copies join their original.
     pub copy_of: Option<StoryId>,
-    /// Whether the copy repeats its original's text (an exact or near copy, not a
-    /// syndicated one with text of its own): then it adds nothing to the story
+    /// Whether the copy repeats its original's text
+    /// ([`crosswire_model::CopyKind::repeats_original`]): then it adds nothing to the story
     /// ([`Clusterer::add`]).
     pub repeats: bool,
     /// The caller's key for the article, given back when a split moves it
