@@ -359,8 +359,7 @@ impl Clusterer {
         if let Some(story) = linked.filter(|_| doc.repeats) {
             return self.add_copy(story, day);
         }
-        let title = self.headline(doc.title);
-        self.note_title(doc.title);
+        let title = self.note_headline(doc.title);
         let counts = count(title, doc.body, &self.feature_weights());
         self.observe(&counts);
         let vector = self.weigh(&counts);
@@ -392,11 +391,11 @@ impl Clusterer {
     /// every item's title: B-cubed 0.932 against 0.937). Not saved with the state: a
     /// restored stream learns its standing heads again from the next few articles.
     pub(crate) fn headline<'t>(&self, title: &'t str) -> &'t str {
-        let seen = self
-            .titles_seen
-            .get(&title_key(title))
-            .copied()
-            .unwrap_or(0);
+        self.headline_by_key(title, title_key(title))
+    }
+
+    fn headline_by_key<'t>(&self, title: &'t str, key: u64) -> &'t str {
+        let seen = self.titles_seen.get(&key).copied().unwrap_or(0);
         if seen >= STANDING_TITLE_REPEATS {
             ""
         } else {
@@ -404,14 +403,19 @@ impl Clusterer {
         }
     }
 
-    fn note_title(&mut self, title: &str) {
+    /// [`Clusterer::headline`] for an arriving article, which then counts as one more
+    /// carrier of its title.
+    fn note_headline<'t>(&mut self, title: &'t str) -> &'t str {
         if title.trim().is_empty() {
-            return;
+            return title;
         }
+        let key = title_key(title);
+        let headline = self.headline_by_key(title, key);
         if self.titles_seen.len() >= TITLES_REMEMBERED {
             self.titles_seen.clear();
         }
-        *self.titles_seen.entry(title_key(title)).or_default() += 1;
+        *self.titles_seen.entry(key).or_default() += 1;
+        headline
     }
 
     /// A copy joins its original's active story: the story's dates and recency move, nothing
