@@ -114,12 +114,34 @@ fn numeric(digits: &str, hex: bool) -> char {
 
 /// Append `raw` to `out` with character references decoded.
 pub fn decode_entities_into(raw: &str, out: &mut String) {
+    decode_into(raw, out, false);
+}
+
+/// `raw` with its complete character references (ended by `;`) decoded; borrowed when it
+/// has none. For text that is not HTML but may arrive still escaped (`don&#39;t`,
+/// `&quot;`): the legacy forms without `;` that browsers accept are left, so plain text
+/// such as "AT&T" or "R&D;" stays as it is.
+pub fn decode_complete_references(raw: &str) -> std::borrow::Cow<'_, str> {
+    if !raw.contains('&') {
+        return std::borrow::Cow::Borrowed(raw);
+    }
+    let mut out = String::with_capacity(raw.len());
+    decode_into(raw, &mut out, true);
+    if out == raw {
+        std::borrow::Cow::Borrowed(raw)
+    } else {
+        std::borrow::Cow::Owned(out)
+    }
+}
+
+fn decode_into(raw: &str, out: &mut String, complete_only: bool) {
     let mut rest = raw;
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         let after = &rest[i + 1..];
         let (consumed, ch) = parse_ref(after);
-        match ch {
+        let complete = consumed > 0 && after.as_bytes()[consumed - 1] == b';';
+        match ch.filter(|_| complete || !complete_only) {
             Some(c) => {
                 out.push(c);
                 rest = &after[consumed..];

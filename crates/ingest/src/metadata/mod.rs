@@ -15,6 +15,7 @@ use crosswire_text::{fold, is_stopword, word_count, words};
 
 pub use attribution::{WIRE_SERVICES, outlet_from_boilerplate, wire_from_body};
 pub use blocks::blocks;
+pub use crosswire_extract::entities::decode_complete_references as decode_references;
 pub use dates::{find_date, parse_date};
 
 /// What the first pass found: metadata, the remaining body blocks, and what it removed.
@@ -62,6 +63,8 @@ pub fn from_raw(raw: &RawDocument) -> TextMeta {
     let mut out = match raw.kind {
         SourceKind::Html => from_html(raw, container),
         _ => {
+            // Scraped text often arrives still escaped: `don&#39;t` would read as the words
+            // "don", "39" and "t".
             let text = decode_references(&raw.text);
             TextMeta {
                 meta: container,
@@ -89,48 +92,6 @@ pub fn from_raw(raw: &RawDocument) -> TextMeta {
         out.meta.outlet = raw.url.as_deref().and_then(outlet_from_url);
     }
     out
-}
-
-/// Text with HTML character references decoded (`&amp;`, `&quot;`, `&#39;`, `&mdash;`):
-/// scraped text often arrives still escaped, and `don&#39;t` would otherwise read as the
-/// words "don", "39" and "t". Only complete references, ended by `;`, are decoded, so plain
-/// text such as "AT&T" or "R&D;" stays as it is.
-pub fn decode_references(text: &str) -> std::borrow::Cow<'_, str> {
-    let is_reference = |rest: &str| {
-        let body = rest.strip_prefix('#').unwrap_or(rest);
-        let body = body
-            .strip_prefix(['x', 'X'])
-            .filter(|_| rest.starts_with('#'))
-            .unwrap_or(body);
-        let end = body
-            .find(|c: char| !c.is_ascii_alphanumeric())
-            .unwrap_or(body.len());
-        (1..=10).contains(&end) && body[end..].starts_with(';')
-    };
-    if !text
-        .match_indices('&')
-        .any(|(i, _)| is_reference(&text[i + 1..]))
-    {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        let after = &rest[i..];
-        match after[1..].find(';').filter(|_| is_reference(&after[1..])) {
-            Some(semi) => {
-                crosswire_extract::entities::decode_entities_into(&after[..semi + 2], &mut out);
-                rest = &after[semi + 2..];
-            }
-            None => {
-                out.push('&');
-                rest = &after[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    std::borrow::Cow::Owned(out)
 }
 
 /// An HTML page: the extractor's paragraphs are the body; page metadata fills what the
