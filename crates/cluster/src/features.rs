@@ -91,7 +91,9 @@ pub fn count(title: &str, body: &str, weights: &Weights) -> Counts {
 /// reports of one event open on the same who-what-where while their later paragraphs
 /// wander into background. It is counted whether or not the feed gives a headline, so
 /// that a stream with headlines is weighed like one without (the defaults were chosen on
-/// title-less feed items, whose derived title is this same opening).
+/// title-less feed items). A wire dateline is not part of it: ingest takes it out of the
+/// body as metadata (`crosswire_text::split_dateline`), so the filing city does not count
+/// as what happened.
 pub fn lead(body: &str, chars: usize) -> &str {
     let body = body.trim_start();
     let line = body.lines().next().unwrap_or("");

@@ -6,14 +6,17 @@
 //! * [`stem`]: English Snowball (Porter 2) stemming of a lowercase word.
 //! * [`fold`]: lowercase + diacritic folding for matching (`Erdoğan` = `erdogan`).
 //! * [`is_stopword`]: a compact English stopword list.
+//! * [`split_dateline`]: the dateline a wire report opens with (`WASHINGTON (AP) --`).
 //!
 //! Nothing here allocates per character; all functions take `&str` and are pure.
 
+mod dateline;
 mod fold;
 mod sentence;
 mod stop;
 mod token;
 
+pub use dateline::{Dateline, split_dateline};
 pub use fold::{fold, fold_char};
 pub use sentence::{sentence_spans, sentences};
 pub use stop::is_stopword;

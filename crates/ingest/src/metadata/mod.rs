@@ -11,7 +11,7 @@ mod blocks;
 pub mod dates;
 
 use crosswire_model::{Metadata, RawDocument, Removal, SourceKind};
-use crosswire_text::{fold, is_stopword, word_count, words};
+use crosswire_text::{fold, is_stopword, split_dateline, word_count, words};
 
 pub use attribution::{WIRE_SERVICES, outlet_from_boilerplate, wire_from_body};
 pub use blocks::blocks;
@@ -347,14 +347,14 @@ fn take_lead_tags(out: &mut TextMeta) {
             }
             out.note_removed(format!("{tag}:"), "metadata:outlet-tag");
             out.body[i] = rest.to_string();
-        } else if let Some((line, rest, agency)) = dateline(&para) {
-            if let Some(a) = agency
-                && !out.meta.wire.contains(&a)
+        } else if let Some(d) = split_dateline(&para) {
+            if let Some(a) = d.agency
+                && !out.meta.wire.iter().any(|w| w == a)
             {
-                out.meta.wire.push(a);
+                out.meta.wire.push(a.to_string());
             }
-            out.note_removed(line.to_string(), "metadata:dateline");
-            out.body[i] = rest.to_string();
+            out.note_removed(d.head.to_string(), "metadata:dateline");
+            out.body[i] = d.rest.to_string();
         }
         break;
     }
@@ -377,39 +377,6 @@ fn outlet_tag(para: &str) -> Option<(&str, &str)> {
         && !LABELS.contains(&tag.to_lowercase().as_str())
         && !tag.contains('"'))
     .then_some((tag, rest))
-}
-
-/// "ISTANBUL —", "WASHINGTON (AP) --", "BEIRUT, Lebanon (Reuters) -".
-fn dateline(para: &str) -> Option<(&str, &str, Option<String>)> {
-    let dash = para
-        .char_indices()
-        .take(60)
-        .find(|&(_, c)| matches!(c, '—' | '–'))
-        .map(|(i, c)| (i, i + c.len_utf8()))
-        .or_else(|| {
-            para.get(..60.min(para.len())).and_then(|h| {
-                h.find(" -- ")
-                    .or_else(|| h.find(" - "))
-                    .map(|i| (i, i + if para[i..].starts_with(" -- ") { 4 } else { 3 }))
-            })
-        })?;
-    let head = para[..dash.0].trim();
-    let place_end = head.find(['(', ',']).unwrap_or(head.len());
-    let place = head[..place_end].trim();
-    let letters: Vec<char> = place.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() < 3 || !letters.iter().all(|c| c.is_uppercase()) {
-        return None;
-    }
-    let agency = head.find('(').and_then(|o| {
-        head[o + 1..]
-            .find(')')
-            .map(|c| head[o + 1..o + 1 + c].trim().to_string())
-    });
-    Some((
-        &para[..dash.1],
-        para[dash.1..].trim_start(),
-        agency.filter(|a| !a.is_empty()),
-    ))
 }
 
 /// `https://www.example-news.com/a/b` → `example-news.com`.
