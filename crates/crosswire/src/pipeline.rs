@@ -3,6 +3,7 @@
 //! Each function here is one arrow of the pipeline and can be called alone; `crosswire
 //! digest` calls them in order.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use crosswire_clean::{Cleaner, Document as CleanDoc, default_cleaner};
@@ -12,7 +13,7 @@ use crosswire_model::{
     SummarySentence,
 };
 use crosswire_summarize::{Document as SummDoc, Method};
-use crosswire_text::{content_terms, word_count};
+use crosswire_text::{content_terms, headline_or_lead, word_count};
 
 /// Raw documents → cleaned articles, with the default cleaner.
 pub fn prepare(docs: Vec<RawDocument>) -> Vec<Article> {
@@ -118,7 +119,7 @@ pub fn digest(story: &Story, opts: &DigestOptions) -> Digest {
             id: a.id.clone(),
             origin: a.origin.clone(),
             outlet: a.meta.outlet.clone(),
-            title: a.meta.title.clone(),
+            title: headline_or_lead(&a.meta.title, &a.paragraphs).into_owned(),
             published: a.meta.published,
             byline: a.meta.byline.clone(),
             wire: a.meta.wire.clone(),
@@ -194,11 +195,16 @@ fn summarize(story: &Story, reps: &[&Article], opts: &DigestOptions) -> Vec<Summ
 }
 
 /// The title that shares the most content terms with the other titles: the most
-/// representative wording of the story. Ties go to the earlier article.
+/// representative wording of the story. Ties go to the earlier article. An article without
+/// a title competes with the headline derived from its lead.
 fn headline(articles: &[&Article]) -> String {
-    let terms: Vec<HashSet<String>> = articles
+    let titles: Vec<Cow<'_, str>> = articles
         .iter()
-        .map(|a| content_terms(&a.meta.title).into_iter().collect())
+        .map(|a| headline_or_lead(&a.meta.title, &a.paragraphs))
+        .collect();
+    let terms: Vec<HashSet<String>> = titles
+        .iter()
+        .map(|t| content_terms(t).into_iter().collect())
         .collect();
     let mut best: Option<(f64, usize)> = None;
     for (i, t) in terms.iter().enumerate() {
@@ -215,6 +221,6 @@ fn headline(articles: &[&Article]) -> String {
             best = Some((score, i));
         }
     }
-    best.map(|(_, i)| articles[i].meta.title.clone())
+    best.map(|(_, i)| titles[i].to_string())
         .unwrap_or_else(|| "Untitled story".to_string())
 }

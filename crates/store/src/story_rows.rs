@@ -138,11 +138,25 @@ pub fn split_story(
 ) -> Result<(), Error> {
     let into = split.into as i64;
     let first_stored = split.keys.iter().map(|&k| k as i64).min();
+    let headline = match first_stored {
+        Some(id) => tx
+            .prepare_cached("SELECT title, paragraphs FROM articles WHERE id = ?1")?
+            .query_row([id], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })
+            .optional()?
+            .map(|(title, paragraphs)| stored_headline(&title, &paragraphs))
+            .transpose()?,
+        None => None,
+    };
     tx.prepare_cached(
-        "INSERT INTO stories (id, headline, created_at, updated_at)
-         VALUES (?1, COALESCE((SELECT title FROM articles WHERE id = ?2), ?3), ?4, ?4)",
+        "INSERT INTO stories (id, headline, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
     )?
-    .execute(params![into, first_stored, fallback_headline, now])?;
+    .execute(params![
+        into,
+        headline.as_deref().unwrap_or(fallback_headline),
+        now
+    ])?;
     let mut move_article = tx.prepare_cached("UPDATE articles SET story = ?1 WHERE id = ?2")?;
     // The copies that repeat a moved article move with it: the clusterer never saw them
     // (`Doc::repeats`), so the split's keys name only those in the stream's recent window.
@@ -199,4 +213,14 @@ fn recount_story(tx: &Transaction<'_>, story: i64, now: &str) -> Result<(), Erro
     )?
     .execute(params![story, now])?;
     Ok(())
+}
+
+/// The headline of a stored article: its title, or one derived from its stored paragraphs
+/// (a JSON array) when it came without ([`crosswire_text::headline_or_lead`]).
+fn stored_headline(title: &str, paragraphs: &str) -> Result<String, Error> {
+    if !title.trim().is_empty() {
+        return Ok(title.to_string());
+    }
+    let paragraphs: Vec<String> = serde_json::from_str(paragraphs)?;
+    Ok(crosswire_text::derived_headline(&paragraphs))
 }

@@ -132,6 +132,25 @@ fn hostile_strings_are_stored_verbatim() {
 }
 
 #[test]
+fn a_story_begun_without_a_title_is_headlined_by_its_lead() {
+    let mut store = Store::open_in_memory().expect("open");
+    let mut stream = store.resume(Config::default(), 100).expect("resume");
+    let body = format!("TOKYO (AP) _ {QUAKE}");
+    store
+        .add_batch(&[article("q", None, "", &body)], &mut stream)
+        .expect("add");
+    let stories = store.stories().expect("stories");
+    let headline = &stories[0].headline;
+    assert!(
+        headline.starts_with("A magnitude 7.1 earthquake struck") && headline.ends_with('…'),
+        "{headline}"
+    );
+    // Nothing was guessed into the article's own title.
+    let story = store.story(stories[0].id).expect("story").expect("exists");
+    assert_eq!(story.articles[0].meta.title, "");
+}
+
+#[test]
 fn copies_and_stories_survive_resume() {
     let mut store = Store::open_in_memory().expect("open");
     let mut stream = store.resume(Config::default(), 100).expect("resume");

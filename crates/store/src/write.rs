@@ -3,6 +3,7 @@
 use crosswire_cluster::{Config, Doc, StoryStream};
 use crosswire_dedup::{Fingerprint, article_text};
 use crosswire_model::{Article, CopyKind};
+use crosswire_text::headline_or_lead;
 use rusqlite::{OptionalExtension, params};
 
 use crate::codec::{stored_sketch, to_sql_u64};
@@ -204,6 +205,7 @@ impl Store {
                     .assignment;
                 profile.add(Phase::Cluster, t);
                 let a = &assignment;
+                let headline = || headline_or_lead(&article.meta.title, &article.paragraphs);
                 let story = a.story as i64;
                 let t = profile.now();
                 if a.new_story {
@@ -212,7 +214,7 @@ impl Store {
                         "INSERT INTO stories (id, headline, created_at, updated_at)
                          VALUES (?1, ?2, ?3, ?3)",
                     )?
-                    .execute(params![story, article.meta.title, now])?;
+                    .execute(params![story, headline(), now])?;
                 }
                 for &m in &a.merged {
                     counts.flush(&tx, &now)?;
@@ -224,7 +226,7 @@ impl Store {
                 }
                 if let Some(split) = &a.split {
                     counts.flush(&tx, &now)?;
-                    split_story(&tx, split, &article.meta.title, &now)?;
+                    split_story(&tx, split, &headline(), &now)?;
                     stats.new_stories += 1;
                 }
                 // The article's own story, after a split that may have moved it.

@@ -40,7 +40,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 "STORY", "ARTICLES", "OUTLETS", "FIRST", "LAST", "UPDATED"
             ));
             for s in &stories {
-                let headline: String = s.headline.chars().take(80).collect();
+                let headline = crosswire::text::shorten(&s.headline, 80);
                 text.push_str(&format!(
                     "{:>8}  {:>8}  {:>7}  {:<10}  {:<10}  {:<20}  {}\n",
                     s.id, s.articles, s.outlets, s.first_seen, s.last_seen, s.updated, headline

@@ -127,7 +127,9 @@ fn from_html(raw: &RawDocument, container: Metadata) -> TextMeta {
 }
 
 /// Second pass, after cleaning: wire attribution from the body, outlet from boilerplate that
-/// names the site.
+/// names the site. A missing title stays empty: nothing was given, and a guess would count
+/// as an editor's headline downstream (lists and digests show
+/// [`crosswire_text::derived_headline`] instead).
 pub fn complete(meta: &mut Metadata, body: &[String], removed: &[Removal]) {
     for w in wire_from_body(body) {
         if !meta.wire.iter().any(|x| fold(x) == fold(&w)) {
@@ -136,12 +138,6 @@ pub fn complete(meta: &mut Metadata, body: &[String], removed: &[Removal]) {
     }
     if meta.outlet.is_none() {
         meta.outlet = outlet_from_boilerplate(removed.iter().map(|r| r.text.as_str()));
-    }
-    if meta.title.is_empty() {
-        meta.title = body
-            .first()
-            .map(|b| b.chars().take(120).collect())
-            .unwrap_or_default();
     }
 }
 

@@ -89,6 +89,10 @@ fn without_a_title_line_the_lead_paragraphs_stay_in_the_body() {
             .all(|r| r.reason != "metadata:before-title")
     );
     assert_ne!(m.meta.title, "Talks resume Friday, 2nd graf");
+    // Nor is a title guessed from the lead after cleaning.
+    let mut meta = m.meta.clone();
+    complete(&mut meta, &m.body, &m.removed);
+    assert_eq!(meta.title, "");
 }
 
 #[test]
