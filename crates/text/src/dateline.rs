@@ -70,7 +70,8 @@ pub fn split_dateline(text: &str) -> Option<Dateline<'_>> {
             .filter(|a| !a.is_empty())
     };
     let letters = || place.chars().filter(|c| c.is_alphabetic());
-    let capital_place = letters().count() >= 2 && letters().all(char::is_uppercase);
+    // Three letters at least: "AI - The next frontier" opens with a subject, not a place.
+    let capital_place = letters().count() >= 3 && letters().all(char::is_uppercase);
     let credited = agency.is_some() && prefix.chars().next().is_some_and(char::is_uppercase);
     (capital_place || credited).then(|| Dateline {
         head: text[..end].trim(),
@@ -139,6 +140,7 @@ mod tests {
             "UN -- ",
             "",
             "A dash at the end -",
+            "AI - The next frontier for chip makers.",
         ] {
             assert_eq!(split_dateline(s), None, "{s}");
         }
