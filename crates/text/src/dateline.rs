@@ -99,34 +99,53 @@ mod tests {
 
     #[test]
     fn wire_forms() {
-        assert_eq!(
-            parts("WASHINGTON (AP) -- The Senate voted."),
-            Some(("WASHINGTON", Some("AP"), "The Senate voted."))
-        );
-        assert_eq!(
-            parts("PORTVILLE, Aug. 7 (Xinhua) -- Floods rose."),
-            Some(("PORTVILLE", Some("Xinhua"), "Floods rose."))
-        );
-        assert_eq!(
-            parts("LAKE TOWN, Calif. _ The mayor resigned."),
-            Some(("LAKE TOWN", None, "The mayor resigned."))
-        );
-        assert_eq!(
-            parts("Springfield (Reuters) - Rain fell."),
-            Some(("Springfield", Some("Reuters"), "Rain fell."))
-        );
-        assert_eq!(
-            parts("NEW HAVEN, Conn. (AP) \u{2014} A study found."),
-            Some(("NEW HAVEN", Some("AP"), "A study found."))
-        );
-        assert_eq!(
-            parts("ISTANBUL\u{2014}Ministers met."),
-            Some(("ISTANBUL", None, "Ministers met."))
-        );
-        assert_eq!(
-            parts("(PHOENIX) - State Sen. Tom Smith spoke."),
-            Some(("PHOENIX", None, "State Sen. Tom Smith spoke."))
-        );
+        let cases = [
+            (
+                "WASHINGTON (AP) -- The Senate voted.",
+                "WASHINGTON",
+                Some("AP"),
+                "The Senate voted.",
+            ),
+            (
+                "PORTVILLE, Aug. 7 (Xinhua) -- Floods rose.",
+                "PORTVILLE",
+                Some("Xinhua"),
+                "Floods rose.",
+            ),
+            (
+                "LAKE TOWN, Calif. _ The mayor resigned.",
+                "LAKE TOWN",
+                None,
+                "The mayor resigned.",
+            ),
+            (
+                "Springfield (Reuters) - Rain fell.",
+                "Springfield",
+                Some("Reuters"),
+                "Rain fell.",
+            ),
+            (
+                "NEW HAVEN, Conn. (AP) \u{2014} A study found.",
+                "NEW HAVEN",
+                Some("AP"),
+                "A study found.",
+            ),
+            (
+                "ISTANBUL\u{2014}Ministers met.",
+                "ISTANBUL",
+                None,
+                "Ministers met.",
+            ),
+            (
+                "(PHOENIX) - State Sen. Tom Smith spoke.",
+                "PHOENIX",
+                None,
+                "State Sen. Tom Smith spoke.",
+            ),
+        ];
+        for (text, place, agency, rest) in cases {
+            assert_eq!(parts(text), Some((place, agency, rest)), "{text}");
+        }
         let d = split_dateline("BEIRUT, Lebanon (Reuters) - Talks began.").unwrap();
         assert_eq!(d.head, "BEIRUT, Lebanon (Reuters) -");
     }
