@@ -6,7 +6,8 @@
 //!         story (cosine to its centroid, discounted by the time gap) or start one
 //!         ──▶ merge stories whose articles converged (average link, with a margin
 //!         when few articles back it) ──▶ split a small story whose members form two
-//!         distinct groups (clusterer/split.rs) ──▶ age out idle stories
+//!         distinct groups (its normalized spectral cut, clusterer/split.rs) ──▶ age out
+//!         idle stories
 //! a one-article story leaving the active set, or at the end of a complete stream
 //!         ──Clusterer::rehome_singletons──▶ folded into the story that has become clearly
 //!         its closest (clusterer/rehome.rs)
