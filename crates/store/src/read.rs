@@ -17,7 +17,9 @@ pub struct StorySummary {
     pub articles: u64,
     /// Distinct outlets (articles without a known outlet count as their own).
     pub outlets: u64,
-    /// Earliest and latest publication date of its articles (ingest time when undated).
+    /// Earliest and latest publication date of its dated articles; for a story none of
+    /// whose articles is dated, the days it was created and last updated. An undated
+    /// article does not stretch a dated story's range to the day it was ingested.
     pub first_seen: String,
     pub last_seen: String,
     /// When an ingest last changed the story (UTC).
@@ -64,7 +66,9 @@ impl Store {
     pub fn stories(&self) -> Result<Vec<StorySummary>, Error> {
         // Counts are kept on the story rows as batches commit: no pass over the articles.
         let mut stmt = self.conn.prepare(
-            "SELECT id, headline, articles, outlets, first_seen, last_seen, updated_at
+            "SELECT id, headline, articles, outlets,
+                    COALESCE(first_seen, substr(created_at, 1, 10)),
+                    COALESCE(last_seen, substr(updated_at, 1, 10)), updated_at
              FROM stories
              WHERE merged_into IS NULL AND articles > 0
              ORDER BY updated_at DESC, id DESC",

@@ -126,13 +126,23 @@ const MIGRATIONS: &[&str] = &[
         keys  BLOB NOT NULL
     );
     ",
+    // 4: a story's first and last seen are its articles' publication dates only (NULL when
+    // none is dated; listed by the days the story was created and updated). Before, an
+    // undated article counted as published on the day it was added.
+    "
+    UPDATE stories SET
+        first_seen = (SELECT MIN(a.published) FROM articles a WHERE a.story = stories.id),
+        last_seen = (SELECT MAX(a.published) FROM articles a WHERE a.story = stories.id)
+    WHERE merged_into IS NULL;
+    ",
 ];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
 
 /// The oldest schema the read path (`Store::open_read_only`, listings and stories) reads:
-/// version 3 only added the writer's key filter tables.
+/// version 3 only added the writer's key filter tables, and version 4 only recomputed the
+/// stories' first and last seen (an older store lists them as it kept them).
 pub const READ_MIN_VERSION: u32 = 2;
 
 pub fn version(conn: &Connection) -> Result<u32, Error> {

@@ -39,7 +39,10 @@ pub fn story_of_article(conn: &Connection, article: i64) -> Result<Option<i64>, 
 }
 
 /// Per-story counts of a batch's articles, written when the batch ends (or before a merge
-/// reads them): articles, distinct outlets, first and last seen.
+/// reads them): articles, distinct outlets, and the first and last publication dates.
+/// Undated articles leave the dates alone: an archive of 2019 reports ingested today is
+/// not "last seen" today because one of them carried no date. A story with no dated
+/// article is listed by the days it was created and updated ([`crate::Store::stories`]).
 #[derive(Default)]
 pub struct StoryCounts {
     pending: BTreeMap<i64, Pending>,
@@ -54,14 +57,16 @@ struct Pending {
 }
 
 impl StoryCounts {
-    pub fn add(&mut self, story: i64, seen: String, outlet: String) {
+    pub fn add(&mut self, story: i64, published: Option<String>, outlet: String) {
         let p = self.pending.entry(story).or_default();
         p.articles += 1;
-        if p.first.as_ref().is_none_or(|f| seen < *f) {
-            p.first = Some(seen.clone());
-        }
-        if p.last.as_ref().is_none_or(|l| seen > *l) {
-            p.last = Some(seen);
+        if let Some(day) = published {
+            if p.first.as_ref().is_none_or(|f| day < *f) {
+                p.first = Some(day.clone());
+            }
+            if p.last.as_ref().is_none_or(|l| day > *l) {
+                p.last = Some(day);
+            }
         }
         p.outlets.insert(outlet);
     }
@@ -72,8 +77,10 @@ impl StoryCounts {
         )?;
         let mut update = tx.prepare_cached(
             "UPDATE stories SET articles = articles + ?2, outlets = outlets + ?3,
-                first_seen = min(COALESCE(first_seen, ?4), ?4),
-                last_seen = max(COALESCE(last_seen, ?5), ?5),
+                first_seen = CASE WHEN ?4 IS NULL THEN first_seen
+                                  ELSE min(COALESCE(first_seen, ?4), ?4) END,
+                last_seen = CASE WHEN ?5 IS NULL THEN last_seen
+                                 ELSE max(COALESCE(last_seen, ?5), ?5) END,
                 updated_at = ?6
              WHERE id = ?1",
         )?;
@@ -190,8 +197,8 @@ pub fn split_story(
     Ok(())
 }
 
-/// Recompute a story's kept counts (articles, outlets, first and last seen) from its
-/// stored articles.
+/// Recompute a story's kept counts (articles, outlets, first and last publication dates)
+/// from its stored articles.
 fn recount_story(tx: &Transaction<'_>, story: i64, now: &str) -> Result<(), Error> {
     tx.prepare_cached("DELETE FROM story_outlets WHERE story = ?1")?
         .execute([story])?;
@@ -204,10 +211,8 @@ fn recount_story(tx: &Transaction<'_>, story: i64, now: &str) -> Result<(), Erro
         "UPDATE stories SET
             articles = (SELECT COUNT(*) FROM articles WHERE story = ?1),
             outlets = (SELECT COUNT(*) FROM story_outlets WHERE story = ?1),
-            first_seen = (SELECT MIN(COALESCE(published, substr(added_at, 1, 10)))
-                          FROM articles WHERE story = ?1),
-            last_seen = (SELECT MAX(COALESCE(published, substr(added_at, 1, 10)))
-                         FROM articles WHERE story = ?1),
+            first_seen = (SELECT MIN(published) FROM articles WHERE story = ?1),
+            last_seen = (SELECT MAX(published) FROM articles WHERE story = ?1),
             updated_at = ?2
          WHERE id = ?1",
     )?

@@ -151,6 +151,33 @@ fn a_story_begun_without_a_title_is_headlined_by_its_lead() {
 }
 
 #[test]
+fn undated_articles_do_not_stretch_a_storys_dates() {
+    let mut store = Store::open_in_memory().expect("open");
+    let mut stream = store.resume(Config::default(), 100).expect("resume");
+    let mut dated = article("dated", None, "Quake", QUAKE);
+    dated.meta.published = "2019-05-15".parse().ok();
+    let mut undated = article("undated", None, "Quake aftermath", QUAKE);
+    undated.meta.published = None;
+    undated.paragraphs.reverse();
+    let mut alone = article("alone", None, "Vote", VOTE);
+    alone.meta.published = None;
+    store
+        .add_batch(&[dated, undated], &mut stream)
+        .expect("add");
+    store.add_batch(&[alone], &mut stream).expect("add");
+    let stories = store.stories().expect("stories");
+    let quake = stories.iter().find(|s| s.articles == 2).expect("one story");
+    assert_eq!(
+        (quake.first_seen.as_str(), quake.last_seen.as_str()),
+        ("2019-05-15", "2019-05-15")
+    );
+    // A story with no dated article is listed by the days it was created and updated.
+    let vote = stories.iter().find(|s| s.headline == "Vote").expect("vote");
+    assert_eq!(vote.first_seen, vote.updated[..10]);
+    assert_eq!(vote.last_seen, vote.updated[..10]);
+}
+
+#[test]
 fn copies_and_stories_survive_resume() {
     let mut store = Store::open_in_memory().expect("open");
     let mut stream = store.resume(Config::default(), 100).expect("resume");

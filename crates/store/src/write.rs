@@ -106,7 +106,6 @@ impl Store {
         stream: &mut StoryStream,
     ) -> Result<BatchStats, Error> {
         let now = timestamp();
-        let today = now.get(..10).unwrap_or(&now).to_string();
         let profile = &mut self.profile;
         let tx = self.conn.transaction()?;
         let mut stats = BatchStats::default();
@@ -231,17 +230,13 @@ impl Store {
                 }
                 // The article's own story, after a split that may have moved it.
                 let story = a.final_story() as i64;
-                let seen = article
-                    .meta
-                    .published
-                    .map(|d| d.to_string())
-                    .unwrap_or_else(|| today.clone());
+                let published = article.meta.published.map(|d| d.to_string());
                 let outlet = article
                     .meta
                     .outlet
                     .clone()
                     .unwrap_or_else(|| format!("article:{id}"));
-                counts.add(story, seen, outlet);
+                counts.add(story, published, outlet);
                 profile.add(Phase::Stories, t);
                 let t = profile.now();
                 insert_article.execute(params![
