@@ -220,12 +220,9 @@ fn recount_story(tx: &Transaction<'_>, story: i64, now: &str) -> Result<(), Erro
     Ok(())
 }
 
-/// The headline of a stored article: its title, or one derived from its stored paragraphs
-/// (a JSON array) when it came without ([`crosswire_text::headline_or_lead`]).
+/// The headline of a stored article ([`crosswire_text::headline_or_lead`] over its title and
+/// its stored paragraphs, a JSON array). Only a split asks, so parsing them is no cost.
 fn stored_headline(title: &str, paragraphs: &str) -> Result<String, Error> {
-    if !title.trim().is_empty() {
-        return Ok(title.to_string());
-    }
     let paragraphs: Vec<String> = serde_json::from_str(paragraphs)?;
-    Ok(crosswire_text::derived_headline(&paragraphs))
+    Ok(crosswire_text::headline_or_lead(title, &paragraphs).into_owned())
 }
