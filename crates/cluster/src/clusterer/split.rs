@@ -146,20 +146,21 @@ impl Members {
         if n < 2 {
             return None;
         }
-        let weight = |i: usize, j: usize| {
-            if i == j { 0.0 } else { self.sim(i, j).max(0.0) }
-        };
-        let degree: Vec<f32> = (0..n)
-            .map(|i| (0..n).map(|j| weight(i, j)).sum::<f32>().max(MIN_COHESION))
+        // W as a dense matrix, row by row, then scaled into M in place.
+        let mut m: Vec<f32> = (0..n)
+            .flat_map(|i| (0..n).map(move |j| (i, j)))
+            .map(|(i, j)| if i == j { 0.0 } else { self.sim(i, j).max(0.0) })
+            .collect();
+        let degree: Vec<f32> = m
+            .chunks_exact(n)
+            .map(|row| row.iter().sum::<f32>().max(MIN_COHESION))
             .collect();
         let scale: Vec<f32> = degree.iter().map(|d| d.sqrt().recip()).collect();
-        // M as a dense matrix, row by row.
-        let m: Vec<f32> = (0..n)
-            .flat_map(|i| {
-                let scale = &scale;
-                (0..n).map(move |j| weight(i, j) * scale[i] * scale[j])
-            })
-            .collect();
+        for (i, row) in m.chunks_exact_mut(n).enumerate() {
+            for (w, s) in row.iter_mut().zip(&scale) {
+                *w *= scale[i] * s;
+            }
+        }
         let top_norm = degree.iter().sum::<f32>().sqrt();
         let top: Vec<f32> = degree.iter().map(|d| d.sqrt() / top_norm).collect();
         let mut v: Vec<f32> = (0..n).map(|i| i as f32 - (n - 1) as f32 / 2.0).collect();
